@@ -1,4 +1,162 @@
-// Placeholder until the CLI lands.
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+// The command line: `traject analyse`, `traject demo`, `traject pseudonymise`.
+// Messages name files, lines and columns, never a client value.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { RunError } from './engine/errors.js';
+import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from './engine/run.js';
+import type { SourceSpec } from './engine/sources.js';
+import { loadRunFile } from './ingest/profile.js';
+import { pseudonymiseFile } from './ingest/pseudonymise.js';
+import { runOutputs, rejectsSummary } from './output/outputs.js';
+import { progressMode, progressReporter } from './output/progress.js';
+import { writeAtomically } from './output/write.js';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface AnalyseArgs {
+  input?: string[];
+  codes?: string;
+  regions?: string;
+  year?: number;
+  out?: string;
+  'gap-days'?: number;
+  workers?: number;
+  disclosure?: string;
+  threshold?: number;
+  rounding?: number;
+  labels?: boolean;
+  strict?: boolean;
+  kind?: string;
+  'include-pgb'?: boolean;
+  run?: string;
+  quiet?: boolean;
+  lang?: string;
+  excel?: boolean;
 }
+
+function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
+  let base: Partial<RunOptions> & { out?: string } = {};
+  if (a.run) {
+    const rf = loadRunFile(a.run);
+    base = {
+      inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile })),
+      codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays,
+      disclosure: rf.disclosure, out: rf.out,
+    };
+  }
+  const inputs = a.input && a.input.length > 0 ? a.input : base.inputs;
+  const codes = a.codes ?? base.codes;
+  const year = a.year ?? base.year;
+  const out = a.out ?? base.out;
+  const missing = [!inputs && '--input', !codes && '--codes', year === undefined && '--year', !out && '--out'].filter(Boolean);
+  if (missing.length > 0) throw new RunError(`missing ${missing.join(', ')} (or give them in a --run file); see traject analyse --help`);
+  return {
+    inputs: inputs!, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
+    gapDays: a['gap-days'] ?? base.gapDays, workers: a.workers,
+    kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
+    threshold: a.threshold, roundingBase: a.rounding, labels: a.labels, strict: a.strict, includePgb: a['include-pgb'],
+  };
+}
+
+export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<RunResult> {
+  const opts = optionsFrom(a);
+  const t0 = performance.now();
+  const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)) });
+  const files = await runOutputs(result, { excel: a.excel });
+  writeAtomically(opts.out, files);
+  const secs = (performance.now() - t0) / 1000;
+  if (!a.quiet) printSummary(result, opts.out, secs, log);
+  return result;
+}
+
+function printSummary(r: RunResult, out: string, secs: number, log: (s: string) => void): void {
+  const m = r.manifest;
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (m.disclosure.mode === 'off') log('INTERNAL RUN: disclosure control is off; outputs are not for publication.');
+  for (const s of m.inputs) {
+    log(`${s.file}: ${n(s.read)} rows read = ${n(s.accepted)} accepted + ${n(s.rejected)} rejected (${s.kind})`);
+  }
+  for (const g of rejectsSummary(r.rejects, 3)) log(`  rejected ${n(g.count)}x ${g.reason}: ${g.first.join(', ')}${g.count > 3 ? ', …' : ''}`);
+  if (m.unmappedCodes.length > 0) {
+    log(`unmapped codes (counted as overig_multidisciplinair): ${m.unmappedCodes.slice(0, 8).map((c) => `${c.code} in ${c.gemeente} (${n(c.products)} products)`).join(', ')}${m.unmappedCodes.length > 8 ? `, and ${m.unmappedCodes.length - 8} more in the manifest` : ''}`);
+  }
+  if (m.fallbackCodes.length > 0) log(`codes mapped by their iJw product category: ${m.fallbackCodes.length} (listed in the manifest)`);
+  log(`${n(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${n(cohortAll(r))} youths`);
+  const rel = relative(process.cwd(), resolve(out)) || '.';
+  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${Object.keys(outputsOf(r)).join(', ')}`);
+}
+
+const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths').reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
+const outputsOf = (r: RunResult) => ({ 'metrics.csv': 1, 'metrics.json': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { 'labels-key.NOT-FOR-PUBLICATION.csv': 1 } : {}) });
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const fail = (e: unknown) => {
+    const exit = e instanceof RunError ? e.exitCode : 1;
+    // Only our own message: no stack trace, which could carry values from the data.
+    process.stderr.write(`traject: ${e instanceof Error ? e.message : String(e)}\n`);
+    code = exit;
+  };
+  try {
+    await yargs(argv)
+      .scriptName('traject')
+      .usage('$0 <command> [options]')
+      .command('analyse', 'Cohort outflow, products per trajectory and start categories per municipality, region and overall', (y) => y
+        .option('input', { alias: 'i', type: 'array', string: true, describe: 'input CSV files (one product per row); linked by client key' })
+        .option('codes', { type: 'string', describe: 'code mapping table (productcode,category,...)' })
+        .option('regions', { type: 'string', describe: 'region table (gemeente,regio)' })
+        .option('year', { type: 'number', describe: 'cohort year Y' })
+        .option('out', { alias: 'o', type: 'string', describe: 'output folder (replaced atomically)' })
+        .option('gap-days', { type: 'number', default: undefined, describe: 'products within this many days join a trajectory [default: 30]' })
+        .option('workers', { type: 'number', describe: 'worker threads [default: number of cores]' })
+        .option('disclosure', { choices: ['cbs', 'off'], describe: "disclosure control; 'off' only for internal runs [default: cbs]" })
+        .option('threshold', { type: 'number', describe: 'counts up to this are suppressed [default: 7]' })
+        .option('rounding', { type: 'number', describe: 'other counts are rounded to a multiple of this [default: 5]' })
+        .option('labels', { type: 'boolean', describe: "publish municipalities as 'Gemeente A', ..." })
+        .option('kind', { choices: ['allocations', 'claims'], describe: 'read every --input as this kind of data [default: allocations]' })
+        .option('strict', { type: 'boolean', describe: 'any rejected row fails the run (exit 2), nothing written' })
+        .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
+        .option('run', { type: 'string', describe: 'a run file (JSON) with sources, profiles, tables and settings' })
+        .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress and no summary' })
+        .example('$0 analyse --input a.csv b.csv --codes codes.csv --regions regions.csv --year 2021 --out results/', '')
+        .strictOptions(),
+      async (a) => { await analyse(a as AnalyseArgs); })
+      .command('demo', 'Run the analysis on the bundled sample data into results/', (y) => y
+        .option('out', { type: 'string', default: 'results' })
+        .option('workers', { type: 'number' }),
+      async (a) => {
+        const dir = join(REPO, 'fixtures/sample');
+        if (!existsSync(dir)) throw new RunError(`sample data not found in ${dir}`);
+        const rel = (f: string) => relative(process.cwd(), join(dir, f));
+        const inputs = readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'codes.csv' && f !== 'regions.csv').sort();
+        await analyse({
+          input: inputs.map(rel), codes: rel('codes.csv'), regions: rel('regions.csv'),
+          year: 2021, out: a.out as string, workers: a.workers as number | undefined,
+        });
+      })
+      .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms', (y) => y
+        .option('input', { type: 'string', demandOption: true, describe: 'CSV with raw client numbers' })
+        .option('output', { type: 'string', demandOption: true, describe: 'where to write the pseudonymised CSV' })
+        .option('column', { type: 'string', default: 'client_id', describe: 'the client column' })
+        .option('key', { type: 'string', demandOption: true, describe: 'key file (hex); keep it secret and use the same for all municipalities to link them' })
+        .option('create-key', { type: 'boolean', default: false, describe: 'create the key file when it does not exist' }),
+      async (a) => {
+        const r = await pseudonymiseFile({ input: a.input, output: a.output, column: a.column, keyFile: a.key, createKey: a['create-key'] });
+        process.stdout.write(`${a.output}: ${JSON.stringify(r)}\n`);
+      })
+      .demandCommand(1, 'name a command: analyse, demo or pseudonymise')
+      .strict()
+      .help()
+      .version(false)
+      .fail((msg, err) => { throw err ?? new RunError(msg); })
+      .parseAsync();
+  } catch (e) {
+    fail(e);
+  }
+  return code;
+}
+
+export { describeReject };

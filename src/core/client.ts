@@ -1,0 +1,55 @@
+// Everything one client contributes to a run: rows -> products -> facts -> counters and stats.
+// Workers call this for each client of their partition; the spec tests call it directly.
+import { OPEN_END } from '../model.js';
+import { civilFromDays } from '../ingest/dates.js';
+import { analyseClient, type CohortYear } from './cohort.js';
+import { foldClient, type Counters, type KindKey } from './counters.js';
+import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductOut, type ProductRow } from './products.js';
+import { addStat, type RunStats } from './stats.js';
+
+export interface RunContext {
+  y: CohortYear;
+  gapDays: number;
+  /** The run holds both kinds: also stitch each client's products of both kinds together. */
+  mixed: boolean;
+}
+
+function productsOfKind(rows: ProductRow[], kind: 0 | 1, stats: RunStats): ProductOut[] {
+  const { rows: unique, duplicates } = dedupe(rows);
+  stats.duplicates += duplicates;
+  const products = kind === 0 ? allocationProducts(unique) : claimProducts(unique);
+  for (const p of products) {
+    stats.products++;
+    if (p.end === OPEN_END) stats.openProducts++;
+    const { y, m } = civilFromDays(p.start);
+    addStat(stats.startedBySourceMonth, `${p.source}|${y}-${String(m).padStart(2, '0')}`);
+    if (p.mapStatus !== MapStatus.Mapped) addStat(stats.codeProducts, `${p.mapStatus}|${p.gm}|${p.code}`);
+  }
+  return products;
+}
+
+/** Adds one client's rows (any order, any kinds) to the counters and the run's statistics. */
+export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, stats: RunStats): void {
+  stats.clients++;
+  const byKind: [ProductRow[], ProductRow[]] = [[], []];
+  for (const r of rows) byKind[r.kind].push(r);
+  const all: ProductOut[] = [];
+  let firstGm = -1;
+  let manyGm = false;
+  for (const kind of [0, 1] as const) {
+    if (byKind[kind].length === 0) continue;
+    const products = productsOfKind(byKind[kind], kind, stats);
+    for (const p of products) {
+      if (firstGm === -1) firstGm = p.gm;
+      else if (p.gm !== firstGm) manyGm = true;
+    }
+    const facts = analyseClient(products, ctx.y, ctx.gapDays);
+    if (facts) foldClient(counters, kind as KindKey, facts);
+    if (ctx.mixed) all.push(...products);
+  }
+  if (manyGm) stats.multiMunicipalityClients++;
+  if (ctx.mixed && all.length > 0) {
+    const facts = analyseClient(all, ctx.y, ctx.gapDays);
+    if (facts) foldClient(counters, 2, facts);
+  }
+}

@@ -1,0 +1,85 @@
+// SPEC section 5: what one client contributes to the cohort analysis of year Y.
+// Pure: products in, facts out. The counters module folds facts into per-area sums.
+import { DateTime } from 'luxon';
+import { CATEGORIES, type Day, type Gemeente, type Product } from '../model.js';
+import { byStartThenEnd, isOpen, stitch } from './stitch.js';
+
+export interface CohortYear {
+  year: number;
+  /** 1 January Y .. 31 December Y, as days. */
+  first: Day;
+  last: Day;
+  /** 1 January Y+1 .. 31 December Y+1. */
+  nextFirst: Day;
+  nextLast: Day;
+}
+
+export function cohortYear(year: number): CohortYear {
+  const day = (y: number, m: number, d: number) => DateTime.utc(y, m, d).toMillis() / 86_400_000;
+  return {
+    year,
+    first: day(year, 1, 1),
+    last: day(year, 12, 31),
+    nextFirst: day(year + 1, 1, 1),
+    nextLast: day(year + 1, 12, 31),
+  };
+}
+
+/** Products per closed trajectory are reported in these buckets: 1, 2, 3, 4, 5+. */
+export const SIZE_BUCKETS = ['1', '2', '3', '4', '5+'] as const;
+export function sizeBucket(size: number): number {
+  return Math.min(size, SIZE_BUCKETS.length) - 1;
+}
+
+export interface TrajectoryFact {
+  size: number;
+  /** No open product and latest end on or before 31 December Y+1. */
+  closed: boolean;
+}
+
+export interface ClientFacts {
+  /** Municipality of the first product started in Y (lowest code on a tie). */
+  gm: Gemeente;
+  inCareNextYear: boolean;
+  /** Trajectories that start in Y. */
+  trajectories: TrajectoryFact[];
+  /** Bit c set when a product of category c starts on the client's first start day in Y. */
+  startCategories: number;
+  /** Per category: products of this client that start in Y. */
+  startedInYear: number[];
+}
+
+/** Any product (any start, any category) whose period touches Y+1. */
+export function inCareNextYear(products: readonly Product[], y: CohortYear): boolean {
+  return products.some((p) => p.start <= y.nextLast && p.end >= y.nextFirst);
+}
+
+/**
+ * The client's facts for year Y, or null when no product starts in Y (not in the cohort).
+ * `products` are all of the client's products of one data kind, in any order.
+ */
+export function analyseClient(products: readonly Product[], y: CohortYear, gapDays: number): ClientFacts | null {
+  // Products that started before Y are left out of the trajectories (SPEC 5).
+  const fromY = products.filter((p) => p.start >= y.first).sort(byStartThenEnd);
+  if (fromY.length === 0 || fromY[0].start > y.last) return null;
+
+  const firstDay = fromY[0].start;
+  let gm = fromY[0].gm;
+  let startCategories = 0;
+  const startedInYear: number[] = new Array(CATEGORIES.length).fill(0);
+  for (const p of fromY) {
+    if (p.start === firstDay) {
+      startCategories |= 1 << p.cat;
+      if (p.gm < gm) gm = p.gm;
+    }
+    if (p.start <= y.last) startedInYear[p.cat]++;
+  }
+
+  const trajectories: TrajectoryFact[] = [];
+  for (const t of stitch(fromY, gapDays)) {
+    if (t.start > y.last) break; // sorted by start: the rest start after Y
+    trajectories.push({ size: t.size, closed: !isOpen(t) && t.maxEnd <= y.nextLast });
+  }
+
+  return { gm, inCareNextYear: inCareNextYear(products, y), trajectories, startCategories, startedInYear };
+}

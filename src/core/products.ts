@@ -1,0 +1,102 @@
+// SPEC section 2: rows become products. One function per data kind, both pure.
+import type { CategoryIndex, Day, Gemeente, Product } from '../model.js';
+
+/** How a row's product code got its category (SPEC 3). */
+export const enum MapStatus {
+  Mapped = 0,
+  Fallback = 1,
+  Unmapped = 2,
+}
+
+/** One accepted input row of one client, normalised (what ingest hands to the definitions). */
+export interface ProductRow {
+  /** 0 = allocations, 1 = claims: the kind of the source the row came from. */
+  kind: 0 | 1;
+  /** Read order across the run: source, then position in the file. Decides "latest version". */
+  order: number;
+  source: number;
+  gm: Gemeente;
+  code: string;
+  productcategorie: string;
+  provider: string;
+  allocation: string;
+  start: Day;
+  end: Day;
+  cat: CategoryIndex;
+  mapStatus: MapStatus;
+}
+
+/** A product with what the run reports about it besides the definitions (code, source, mapping). */
+export interface ProductOut extends Product {
+  code: string;
+  source: number;
+  mapStatus: MapStatus;
+}
+
+function identity(r: ProductRow): string {
+  return `${r.gm}\u0000${r.code}\u0000${r.productcategorie}\u0000${r.provider}\u0000${r.allocation}\u0000${r.start}\u0000${r.end}`;
+}
+
+/** Rows sorted by read order with exact duplicates (same values in every field read) removed. */
+export function dedupe(rows: readonly ProductRow[]): { rows: ProductRow[]; duplicates: number } {
+  const sorted = [...rows].sort((a, b) => a.order - b.order);
+  if (sorted.length < 2) return { rows: sorted, duplicates: 0 };
+  const seen = new Set<string>();
+  const out: ProductRow[] = [];
+  for (const r of sorted) {
+    const id = identity(r);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(r);
+  }
+  return { rows: out, duplicates: sorted.length - out.length };
+}
+
+function toProduct(r: ProductRow, start: Day, end: Day): ProductOut {
+  return { start, end, gm: r.gm, cat: r.cat, code: r.code, source: r.source, mapStatus: r.mapStatus };
+}
+
+/**
+ * Allocations (toewijzingen): rows with the same allocation number are one product and the
+ * row read last is the latest version. Rows without a number are each a product.
+ * `rows` must be deduplicated and in read order.
+ */
+export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
+  const latest = new Map<string, ProductRow>();
+  const out: ProductOut[] = [];
+  for (const r of rows) {
+    if (r.allocation === '') out.push(toProduct(r, r.start, r.end));
+    else latest.set(r.allocation, r); // later rows overwrite: the last one read wins
+  }
+  for (const r of latest.values()) out.push(toProduct(r, r.start, r.end));
+  return out;
+}
+
+/**
+ * Claims (declaraties): rows with the same product code and provider whose periods overlap or
+ * lie at most 1 day apart are one product (earliest start, latest end; municipality and
+ * code of the earliest row). `rows` must be deduplicated.
+ */
+export function claimProducts(rows: readonly ProductRow[]): ProductOut[] {
+  const groups = new Map<string, ProductRow[]>();
+  for (const r of rows) {
+    const key = `${r.code}\u0000${r.provider}`;
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  const out: ProductOut[] = [];
+  for (const g of groups.values()) {
+    g.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+    let cur: ProductOut | null = null;
+    for (const r of g) {
+      if (cur !== null && r.start - cur.end <= 1) {
+        if (r.end > cur.end) cur.end = r.end;
+      } else {
+        cur = toProduct(r, r.start, r.end);
+        out.push(cur);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,285 @@
+// A run, end to end: read sources -> parse chunks in workers -> aggregate client partitions in
+// workers -> merge -> metrics -> disclosure control. Writing the outputs is src/output's job.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { DATA_KINDS, gmLabel, type MetricRow } from '../model.js';
+import { fromPlain, mergeInto, type Counters } from '../core/counters.js';
+import { buildMetrics } from '../core/metrics.js';
+import { MapStatus } from '../core/products.js';
+import { emptyStats, mergeStats, type RunStats } from '../core/stats.js';
+import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
+import { municipalityLabels, relabel } from '../disclosure/labels.js';
+import { lastRecordBoundary } from '../ingest/csv.js';
+import { bsnVerdict } from '../ingest/bsn.js';
+import { REASONS, type ChunkResult } from '../ingest/normalise.js';
+import { loadCodes } from '../mapping/codes.js';
+import { loadRegions } from '../mapping/regions.js';
+import { RunError } from './errors.js';
+import { openSource, type OpenedSource, type SourceSpec } from './sources.js';
+import type { AggregateResult, AggregateTask, ParseTask, WorkerSetup } from './tasks.js';
+import { ENGINE_VERSION, type Manifest, type RejectEntry, type SourceAccount } from './manifest.js';
+
+export interface RunOptions {
+  inputs: (string | SourceSpec)[];
+  codes: string;
+  regions?: string;
+  year: number;
+  gapDays?: number;
+  workers?: number;
+  /** Read every plain --input as this kind (default allocations). */
+  kind?: 'allocations' | 'claims';
+  disclosure?: 'off' | 'cbs';
+  threshold?: number;
+  roundingBase?: number;
+  labels?: boolean;
+  strict?: boolean;
+  includePgb?: boolean;
+  /** Bytes per parse task. */
+  chunkBytes?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+  phase: 'read' | 'aggregate' | 'done';
+}
+
+export interface RunResult {
+  /** The rows to publish (after disclosure control and labels). */
+  metrics: MetricRow[];
+  /** Exact rows; never written when disclosure is on. */
+  exact: MetricRow[];
+  sdByArea: Map<string, number>;
+  regionOf: Map<number, string>;
+  /** Municipality code -> label, when labels are on (written to a file not for publication). */
+  labels: Map<string, string> | null;
+  rejects: RejectEntry[];
+  stats: RunStats;
+  manifest: Manifest;
+}
+
+/** Client partitions: a constant, so the work split never depends on the worker count. */
+const PARTITIONS = 64;
+
+function workerUrl(): URL {
+  // Tests import this module from TypeScript source; workers always run the compiled JS.
+  const here = new URL(import.meta.url);
+  if (here.pathname.endsWith('.ts')) return new URL(here.href.replace('/src/engine/run.ts', '/dist/src/workers/worker.js'));
+  return new URL('../workers/worker.js', here);
+}
+
+export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
+  const gapDays = opts.gapDays ?? 30;
+  const workers = Math.max(1, opts.workers ?? availableParallelism());
+  const disclosure: DisclosureSettings = {
+    ...DEFAULT_DISCLOSURE,
+    mode: opts.disclosure ?? 'cbs',
+    ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
+    ...(opts.roundingBase !== undefined ? { roundingBase: opts.roundingBase } : {}),
+  };
+  if (opts.inputs.length === 0) throw new RunError('no input files given (use --input a.csv b.csv, or --run run.json)');
+  if (opts.inputs.length > 511) throw new RunError('at most 511 input files per run');
+
+  const specs: SourceSpec[] = opts.inputs.map((i) => (typeof i === 'string' ? { path: i, kind: opts.kind } : i));
+  const sources = specs.map((s, i) => openSource(s, i, opts.includePgb ?? false));
+  const regionOf = opts.regions ? await loadRegions(opts.regions) : new Map<number, string>();
+  const mapping = await loadCodes(opts.codes);
+  const kinds = new Set(sources.map((s) => s.plan.kind));
+
+  const setup: WorkerSetup = {
+    mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
+    year: opts.year, gapDays, mixed: kinds.size > 1,
+  };
+  const pool = new Piscina({ filename: workerUrl().href, workerData: setup, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+  try {
+    const parsed = await readAll(pool, sources, workers, opts);
+    const { accounts, rejects, pieces } = account(sources, parsed);
+    refuseRawBsns(sources, parsed);
+    if (opts.strict && rejects.length > 0) {
+      throw new RunError(`--strict: ${rejects.length} row(s) rejected, nothing written (first: ${describe(rejects[0])})`, 2);
+    }
+
+    opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'aggregate' });
+    const results = await Promise.all(pieces.map((p) => pool.run({ type: 'aggregate', pieces: p } satisfies AggregateTask, { transferList: p }) as Promise<AggregateResult>));
+    const counters: Counters = new Map();
+    const stats = emptyStats();
+    for (const r of results) {
+      mergeInto(counters, fromPlain(r.counters));
+      mergeStats(stats, r.stats);
+    }
+
+    const { rows: exact, sdByArea } = buildMetrics(counters, regionOf);
+    const areaTree = { regionOf: new Map([...regionOf].map(([gm, r]) => [gmLabel(gm), r])) };
+    let metrics = applyDisclosure(exact, disclosure, areaTree);
+    let labels: Map<string, string> | null = null;
+    if (opts.labels) {
+      labels = municipalityLabels([...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))]);
+      metrics = relabel(metrics, labels);
+    }
+    const manifest: Manifest = {
+      engine: { name: 'traject', version: ENGINE_VERSION },
+      publication: disclosure.mode === 'off' ? 'internal: not for publication' : 'disclosure-controlled aggregates',
+      settings: { year: opts.year, gapDays, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false },
+      disclosure,
+      inputs: accounts,
+      codes: { file: opts.codes, sha256: '', rows: mapping.length },
+      regions: opts.regions ? { file: opts.regions, municipalities: regionOf.size } : null,
+      unmappedCodes: codeList(stats, MapStatus.Unmapped),
+      fallbackCodes: codeList(stats, MapStatus.Fallback),
+      dataKinds: DATA_KINDS.filter((_, i) => kinds.has(i as 0 | 1)),
+      totals: {
+        clients: stats.clients, products: stats.products, duplicateRows: stats.duplicates,
+        openEndedShare: stats.products > 0 ? stats.openProducts / stats.products : 0,
+        clientsInSeveralMunicipalities: stats.multiMunicipalityClients,
+      },
+      productsStartedByMonth: monthTable(stats, sources),
+      municipalitiesWithoutRegion: [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))]
+        .filter((a) => !areaTree.regionOf.has(a)),
+    };
+    opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'done' });
+    return { metrics, exact, sdByArea, regionOf, labels, rejects, stats, manifest };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+interface Parsed {
+  source: number;
+  chunk: number;
+  result: ChunkResult;
+}
+
+/** Streams every source in chunks of whole records; keeps at most 2 chunks per worker in flight. */
+async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, opts: RunOptions): Promise<{ parsed: Parsed[]; sha256: string[] }> {
+  const chunkBytes = opts.chunkBytes ?? 4 << 20;
+  const parsed: Parsed[] = [];
+  const sha256: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const total = totalBytes(sources);
+  let bytesRead = 0;
+  let rowsRead = 0;
+  const dispatch = (source: number, chunk: number, buf: Buffer, length: number) => {
+    const task: ParseTask = { type: 'parse', source, chunk, bytes: buf.buffer as ArrayBuffer, length };
+    const tracked: Promise<void> = (pool.run(task, { transferList: [task.bytes] }) as Promise<ChunkResult>)
+      .then((result) => {
+        parsed.push({ source, chunk, result });
+        rowsRead += result.read;
+        opts.onProgress?.({ bytesRead, bytesTotal: total, rowsRead, phase: 'read' });
+      })
+      .catch((e) => { failure ??= e; })
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  for (const src of sources) {
+    const hash = createHash('sha256');
+    const fd = openSync(src.plan.file, 'r');
+    try {
+      const header = Buffer.alloc(src.dataStart);
+      readSync(fd, header, 0, header.length, 0);
+      hash.update(header);
+      let pos = src.dataStart;
+      let carry = Buffer.alloc(0);
+      let chunk = 0;
+      for (;;) {
+        // Each chunk gets an ArrayBuffer of its own, so it can be transferred, not copied.
+        const buf = Buffer.allocUnsafeSlow(carry.length + chunkBytes);
+        carry.copy(buf, 0);
+        const n = readSync(fd, buf, carry.length, chunkBytes, pos);
+        hash.update(buf.subarray(carry.length, carry.length + n));
+        pos += n;
+        bytesRead += n;
+        const len = carry.length + n;
+        const eof = n === 0;
+        const cut = eof ? len : lastRecordBoundary(buf, len);
+        // Without a whole record yet (one very long record), read on before cutting.
+        carry = Buffer.from(buf.subarray(cut, len));
+        if (cut > 0) dispatch(src.plan.index, chunk++, buf, cut);
+        if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
+        if (failure) throw failure;
+        if (eof) break;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    sha256.push(hash.digest('hex'));
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+  parsed.sort((a, b) => a.source - b.source || a.chunk - b.chunk);
+  return { parsed, sha256 };
+}
+
+function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256: string[] }) {
+  const accounts: SourceAccount[] = [];
+  const rejects: RejectEntry[] = [];
+  const pieces: ArrayBuffer[][] = Array.from({ length: PARTITIONS }, () => []);
+  for (const src of sources) {
+    const mine = all.parsed.filter((p) => p.source === src.plan.index);
+    const acc: SourceAccount = {
+      file: src.plan.file, sha256: all.sha256[src.plan.index], bytes: src.size,
+      kind: DATA_KINDS[src.plan.kind], read: 0, accepted: 0, rejected: 0, reasons: {},
+    };
+    let lineOffset = 1; // the header is line 1
+    for (const { result: r } of mine) {
+      acc.read += r.read;
+      acc.accepted += r.accepted;
+      for (let i = 0; i < r.rejectLine.length; i++) {
+        const reason = REASONS[r.rejectReason[i]];
+        const col = r.rejectColumn[i];
+        rejects.push({ file: src.plan.file, line: lineOffset + r.rejectLine[i], column: col >= 0 ? src.plan.header[col] : '', reason });
+        acc.reasons[reason] = (acc.reasons[reason] ?? 0) + 1;
+      }
+      acc.rejected += r.rejectLine.length;
+      lineOffset += r.lines;
+      r.partitions.forEach((ab, p) => { if (ab.byteLength > 0) pieces[p].push(ab); });
+    }
+    accounts.push(acc);
+  }
+  return { accounts, rejects, pieces };
+}
+
+function refuseRawBsns(sources: OpenedSource[], all: { parsed: Parsed[] }): void {
+  for (const src of sources) {
+    let seen = 0;
+    let like = 0;
+    for (const p of all.parsed) {
+      if (p.source !== src.plan.index) continue;
+      seen += p.result.clientsSeen;
+      like += p.result.clientsBsnLike;
+    }
+    const v = bsnVerdict(seen, like);
+    if (v.refuse) throw new RunError(`${src.plan.file}: ${v.message}`, 2);
+  }
+}
+
+export function describe(r: RejectEntry): string {
+  return `${r.file}:${r.line}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`;
+}
+
+function codeList(stats: RunStats, status: MapStatus) {
+  return Object.entries(stats.codeProducts)
+    .map(([k, products]) => {
+      const [s, gm, code] = k.split('|');
+      return { status: Number(s), code, gemeente: gmLabel(Number(gm)), products };
+    })
+    .filter((c) => c.status === status)
+    .map(({ code, gemeente, products }) => ({ code, gemeente, products }))
+    .sort((a, b) => b.products - a.products || a.code.localeCompare(b.code) || a.gemeente.localeCompare(b.gemeente));
+}
+
+function monthTable(stats: RunStats, sources: OpenedSource[]) {
+  return Object.entries(stats.startedBySourceMonth)
+    .map(([k, products]) => {
+      const [s, month] = k.split('|');
+      return { file: sources[Number(s)].plan.file, month, products };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file) || a.month.localeCompare(b.month));
+}
+
+const totalBytes = (sources: OpenedSource[]) => sum(sources.map((s) => s.size));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

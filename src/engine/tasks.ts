@@ -1,0 +1,33 @@
+// The messages between the main thread and the workers (plain data; ArrayBuffers are transferred).
+import type { MappingRow } from '../mapping/codes.js';
+import type { RunStats } from '../core/stats.js';
+import type { SourcePlan } from '../ingest/normalise.js';
+
+export interface WorkerSetup {
+  mapping: MappingRow[];
+  regions: [number, string][];
+  plans: SourcePlan[];
+  partitions: number;
+  year: number;
+  gapDays: number;
+  mixed: boolean;
+}
+
+export interface ParseTask {
+  type: 'parse';
+  source: number;
+  chunk: number;
+  /** The chunk's bytes are bytes[0, length): whole records only. */
+  bytes: ArrayBuffer;
+  length: number;
+}
+
+export interface AggregateTask {
+  type: 'aggregate';
+  pieces: ArrayBuffer[];
+}
+
+export interface AggregateResult {
+  counters: [number, number[]][];
+  stats: RunStats;
+}

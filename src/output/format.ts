@@ -1,0 +1,34 @@
+// How figures are printed: fixed decimals so that outputs are byte-identical across runs,
+// and an Excel flavour (';' and decimal comma) for Dutch spreadsheets.
+import type { MetricRow } from '../model.js';
+
+export const METRIC_COLUMNS = [
+  'level', 'area', 'data_kind', 'measure', 'category', 'bucket',
+  'numerator', 'denominator', 'value', 'ci_low', 'ci_high', 'status',
+] as const;
+
+export const INTERNAL_NOTICE = 'internal: not for publication';
+
+/** Decimals kept for values and interval ends; counts are whole numbers. */
+const DECIMALS = 4;
+export const round = (x: number): number => Number(x.toFixed(DECIMALS));
+
+export function numberText(x: number | null, decimalComma = false): string {
+  if (x === null) return '';
+  const s = Number.isInteger(x) ? String(x) : x.toFixed(DECIMALS);
+  return decimalComma ? s.replace('.', ',') : s;
+}
+
+export function statusText(r: MetricRow): string {
+  return r.status === 'internal' ? INTERNAL_NOTICE : r.status;
+}
+
+/** The JSON form of a row: same fields as the CSV, numbers rounded like the CSV. */
+export function jsonRow(r: MetricRow): Record<string, string | number | null> {
+  const n = (x: number | null) => (x === null ? null : round(x));
+  return {
+    level: r.level, area: r.area, data_kind: r.data_kind, measure: r.measure, category: r.category, bucket: r.bucket,
+    numerator: n(r.numerator), denominator: n(r.denominator), value: n(r.value), ci_low: n(r.ci_low), ci_high: n(r.ci_high),
+    status: statusText(r),
+  };
+}

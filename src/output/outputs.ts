@@ -1,0 +1,76 @@
+// The files a run writes, as plain text built from the run result (pure; write.ts does the I/O).
+import type { RunResult } from '../engine/run.js';
+import type { RejectEntry } from '../engine/manifest.js';
+import { csvText, type OutputFile } from './write.js';
+import { INTERNAL_NOTICE, jsonRow, METRIC_COLUMNS, numberText, statusText } from './format.js';
+
+export const LABELS_KEY_FILE = 'labels-key.NOT-FOR-PUBLICATION.csv';
+
+export interface OutputOptions {
+  excel?: boolean;
+  /** Extra files (the HTML report) added by the caller. */
+  extra?: OutputFile[];
+}
+
+/** Rejections grouped by reason: count and the first few places, for the manifest and the terminal. */
+export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
+  const by = new Map<string, { reason: string; count: number; first: string[] }>();
+  for (const r of rejects) {
+    let g = by.get(r.reason);
+    if (!g) by.set(r.reason, (g = { reason: r.reason, count: 0, first: [] }));
+    g.count++;
+    if (g.first.length < firstN) g.first.push(`${r.file}:${r.line}${r.column ? ` (${r.column})` : ''}`);
+  }
+  return [...by.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
+export async function runOutputs(result: RunResult, opts: OutputOptions = {}): Promise<OutputFile[]> {
+  const excel = opts.excel ?? false;
+  const internal = result.manifest.disclosure.mode === 'off';
+  const metricsCsv = await csvText(
+    METRIC_COLUMNS,
+    result.metrics.map((r) => [
+      r.level, r.area, r.data_kind, r.measure, r.category, r.bucket,
+      numberText(r.numerator, excel), numberText(r.denominator, excel), numberText(r.value, excel),
+      numberText(r.ci_low, excel), numberText(r.ci_high, excel), statusText(r),
+    ]),
+    excel,
+  );
+  const metricsJson = JSON.stringify({
+    publication: internal ? INTERNAL_NOTICE : 'disclosure-controlled aggregates',
+    disclosure: result.manifest.disclosure,
+    rows: result.metrics.map(jsonRow),
+  }, null, 1) + '\n';
+  const rejectsCsv = await csvText(['file', 'line', 'column', 'reason'],
+    result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason]), excel);
+
+  const files: OutputFile[] = [
+    { name: 'metrics.csv', content: metricsCsv },
+    { name: 'metrics.json', content: metricsJson },
+    { name: 'rejects.csv', content: rejectsCsv },
+    ...(opts.extra ?? []),
+  ];
+  if (result.labels) {
+    files.push({
+      name: LABELS_KEY_FILE,
+      content: await csvText(['label', 'gemeente'], [...result.labels].map(([code, label]) => [label, code]).sort((a, b) => a[1].localeCompare(b[1])), excel),
+    });
+  }
+  const manifest = {
+    ...result.manifest,
+    rejectsSummary: rejectsSummary(result.rejects),
+    outputs: Object.fromEntries(files.map((f) => [f.name, f.name === LABELS_KEY_FILE ? 'NOT FOR PUBLICATION: the key to the municipality labels' : describeFile(f.name)])),
+  };
+  files.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 1) + '\n' });
+  return files;
+}
+
+function describeFile(name: string): string {
+  switch (name) {
+    case 'metrics.csv': return 'the figures, one row per figure (SPEC section 9)';
+    case 'metrics.json': return 'the same rows as metrics.csv';
+    case 'rejects.csv': return 'every rejected row: file, line, column, reason (no row values)';
+    case 'report.html': return 'the report, one self-contained HTML file';
+    default: return '';
+  }
+}

@@ -1,0 +1,36 @@
+// The worker: a thin shell around the same pure functions the tests call.
+// Two tasks: 'parse' (bytes of one chunk -> partitioned rows) and 'aggregate'
+// (all rows of one client partition -> counters and statistics).
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { processClient } from '../core/client.js';
+import { cohortYear } from '../core/cohort.js';
+import { toPlain, type Counters } from '../core/counters.js';
+import { emptyStats } from '../core/stats.js';
+import { decodeByClient } from '../engine/rowcodec.js';
+import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult } from '../engine/tasks.js';
+import { ChunkParser } from '../ingest/normalise.js';
+import { CodeMapper } from '../mapping/codes.js';
+
+const setup = workerData as WorkerSetup;
+const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
+const parsers = setup.plans.map((p) => new ChunkParser(p, mapper, setup.partitions));
+const ctx = { y: cohortYear(setup.year), gapDays: setup.gapDays, mixed: setup.mixed };
+
+function parse(t: ParseTask) {
+  const result = parsers[t.source].parse(new Uint8Array(t.bytes), 0, t.length, t.chunk);
+  return move({
+    get [transferableSymbol]() { return result.partitions; },
+    get [valueSymbol]() { return result; },
+  } as never);
+}
+
+function aggregate(t: AggregateTask): AggregateResult {
+  const counters: Counters = new Map();
+  const stats = emptyStats();
+  for (const rows of decodeByClient(t.pieces).values()) processClient(rows, ctx, counters, stats);
+  return { counters: toPlain(counters), stats };
+}
+
+export default function task(t: ParseTask | AggregateTask) {
+  return t.type === 'parse' ? parse(t) : aggregate(t);
+}
