@@ -1,0 +1,243 @@
+// Dates on the hot path: civil date <-> day number, and a byte-level parser for the date formats
+// municipal exports use. No Date objects, no regex, no strings per row.
+
+import { Buffer } from 'node:buffer';
+import type { Day } from '../model.js';
+
+/** Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard Hinnant's days_from_civil).
+ *  m is 1..12, d is 1..31; no validation here. */
+export function daysFromCivil(y: number, m: number, d: number): Day {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400; // [0, 399]
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1; // [0, 365], March-based
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
+/** Inverse of daysFromCivil (Hinnant's civil_from_days). */
+export function civilFromDays(day: Day): { y: number; m: number; d: number } {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], March-based
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+/** 'YYYY-MM-DD' */
+export function isoDate(day: Day): string {
+  const { y, m, d } = civilFromDays(day);
+  return String(y).padStart(4, '0') + '-' + pad2(m) + '-' + pad2(d);
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+// Compiled patterns are small programs over these operations.
+const OP_LIT = 0; // one literal byte (lits[k])
+const OP_YEAR4 = 1; // yyyy: exactly 4 digits
+const OP_MONTH2 = 2; // MM: exactly 2 digits
+const OP_MONTH12 = 3; // M: 1 or 2 digits
+const OP_DAY2 = 4; // dd: exactly 2 digits
+const OP_DAY12 = 5; // d: 1 or 2 digits
+
+interface Program {
+  ops: Uint8Array;
+  lits: Uint8Array;
+}
+
+/** A compiled date format. 'auto' accepts 2021-03-01, 01-03-2021, 1-3-2021, 20210301, and also '/' or '.'
+ *  as separator in the day-first forms; an explicit pattern uses luxon tokens yyyy, MM, M, dd, d and literal
+ *  separators (e.g. 'dd/MM/yyyy', 'yyyyMMdd', 'd-M-yyyy'). */
+export type DateFormat = {
+  readonly pattern: string;
+  /** null for 'auto' */
+  readonly program: Program | null;
+};
+
+const TOKENS: Record<string, number> = { yyyy: OP_YEAR4, MM: OP_MONTH2, M: OP_MONTH12, dd: OP_DAY2, d: OP_DAY12 };
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function compileProgram(pattern: string): Program {
+  const fail = (why: string): never => {
+    throw new Error(
+      `date format '${pattern}': ${why} (supported: 'auto', or the tokens yyyy, MM, M, dd, d with separators such as - / . or a space)`,
+    );
+  };
+  const ops: number[] = [];
+  const lits: number[] = [];
+  const seen = [0, 0, 0]; // year, month, day
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < pattern.length && pattern.charCodeAt(j) === c) j++;
+      const token = pattern.slice(i, j);
+      const op = TOKENS[token];
+      if (op === undefined) fail(`unsupported token '${token}'`);
+      const prev = ops.length > 0 ? ops[ops.length - 1] : OP_LIT;
+      if (prev === OP_MONTH12 || prev === OP_DAY12) {
+        // 'dMyyyy': where a 1-or-2-digit field ends would need backtracking; refuse it.
+        fail(`token '${token}' directly after a one-or-two-digit 'd' or 'M' is ambiguous; put a separator between`);
+      }
+      const field = op === OP_YEAR4 ? 0 : op === OP_MONTH2 || op === OP_MONTH12 ? 1 : 2;
+      if (seen[field]++ > 0) fail(`token '${token}' repeats a field`);
+      ops.push(op);
+      lits.push(0);
+      i = j;
+    } else {
+      if (c === 39) fail(`quoted literals are not supported`);
+      if (isDigit(c) || c > 126 || c < 32) fail(`unsupported literal '${pattern[i]}'`);
+      ops.push(OP_LIT);
+      lits.push(c);
+      i++;
+    }
+  }
+  if (seen[0] === 0 || seen[1] === 0 || seen[2] === 0) fail('needs a year (yyyy), a month (MM or M) and a day (dd or d)');
+  return { ops: Uint8Array.from(ops), lits: Uint8Array.from(lits) };
+}
+
+/** compileDateFormat throws a clear Error naming the pattern for any unsupported token. */
+export function compileDateFormat(pattern: string): DateFormat {
+  if (pattern === 'auto') return { pattern, program: null };
+  return { pattern, program: compileProgram(pattern) };
+}
+
+// The forms 'auto' tries, chosen by looking at the first bytes.
+const AUTO_ISO = compileProgram('yyyy-MM-dd');
+const AUTO_COMPACT = compileProgram('yyyyMMdd');
+const AUTO_DMY_DASH = compileProgram('d-M-yyyy');
+const AUTO_DMY_SLASH = compileProgram('d/M/yyyy');
+const AUTO_DMY_DOT = compileProgram('d.M.yyyy');
+
+/** True when buf[i, e) is a time of day after a date: ' ' or 'T', then H[H]:mm[:ss[.fff]], then optionally
+ *  'Z' or an offset +hh[[:]mm]. Only the shape and ranges are checked; the value is ignored. */
+function isTimeSuffix(buf: Uint8Array, i: number, e: number): boolean {
+  let c = buf[i];
+  if (c !== 32 && c !== 84) return false; // ' ' or 'T'
+  i++;
+  // hours: 1 or 2 digits, 0..23
+  if (i >= e || !isDigit(buf[i])) return false;
+  let h = buf[i++] - 48;
+  if (i < e && isDigit(buf[i])) h = h * 10 + buf[i++] - 48;
+  if (h > 23) return false;
+  // :mm, then optional :ss
+  for (let part = 0; part < 2; part++) {
+    if (i >= e || buf[i] !== 58) {
+      if (part === 0) return false; // minutes are required
+      break;
+    }
+    if (i + 2 >= e || !isDigit(buf[i + 1]) || !isDigit(buf[i + 2])) return false;
+    if ((buf[i + 1] - 48) * 10 + buf[i + 2] - 48 > 59) return false;
+    i += 3;
+  }
+  // fraction of a second
+  if (i < e && (buf[i] === 46 || buf[i] === 44)) {
+    i++;
+    if (i >= e || !isDigit(buf[i])) return false;
+    while (i < e && isDigit(buf[i])) i++;
+  }
+  if (i === e) return true;
+  c = buf[i];
+  if (c === 90) return i + 1 === e; // Z
+  if (c !== 43 && c !== 45) return false; // + or -
+  i++;
+  if (i + 2 > e || !isDigit(buf[i]) || !isDigit(buf[i + 1])) return false;
+  i += 2;
+  if (i === e) return true;
+  if (buf[i] === 58) i++;
+  return i + 2 === e && isDigit(buf[i]) && isDigit(buf[i + 1]);
+}
+
+/** Runs a compiled program over buf[i, e). */
+function runProgram(buf: Uint8Array, i: number, e: number, p: Program): Day {
+  const ops = p.ops;
+  let y = -1;
+  let m = -1;
+  let d = -1;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k];
+    if (op === OP_LIT) {
+      if (i >= e || buf[i] !== p.lits[k]) return -1;
+      i++;
+      continue;
+    }
+    // Numeric field: fixed width (4 or 2) or 1-or-2 digits (greedy; the next op is never a digit).
+    const width = op === OP_YEAR4 ? 4 : op === OP_MONTH2 || op === OP_DAY2 ? 2 : 0;
+    let v = 0;
+    if (width > 0) {
+      if (i + width > e) return -1;
+      for (let w = 0; w < width; w++) {
+        const c = buf[i++];
+        if (!isDigit(c)) return -1;
+        v = v * 10 + c - 48;
+      }
+    } else {
+      if (i >= e || !isDigit(buf[i])) return -1;
+      v = buf[i++] - 48;
+      if (i < e && isDigit(buf[i])) v = v * 10 + buf[i++] - 48;
+    }
+    if (op === OP_YEAR4) y = v;
+    else if (op === OP_MONTH2 || op === OP_MONTH12) m = v;
+    else d = v;
+  }
+  if (i < e && !isTimeSuffix(buf, i, e)) return -1;
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return -1;
+  if (d > (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m])) return -1;
+  return daysFromCivil(y, m, d);
+}
+
+/** Parses bytes buf[s,e), first trimming surrounding spaces and tabs. Returns the Day, or -1 when
+ *  the text is not a valid calendar date in that format (31-02-2021, month 13, letters, wrong length).
+ *  A time-of-day suffix after a space or 'T' ('2021-03-01 00:00:00', '2021-03-01T00:00') is ignored.
+ *  Years outside 1900..2199 are invalid. Empty input is the caller's business (returns -1).
+ *  Days before 1970 are negative, so test for `=== -1`, not `< 0`; the one date whose day IS -1,
+ *  1969-12-31, is therefore indistinguishable from 'invalid' (a limit of this signature). */
+export function parseDateBytes(buf: Uint8Array, s: number, e: number, fmt: DateFormat): Day {
+  if (s < 0) s = 0;
+  if (e > buf.length) e = buf.length;
+  while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+  while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+  if (s >= e) return -1;
+  if (fmt.program !== null) return runProgram(buf, s, e, fmt.program);
+
+  // auto: pick the form from the first bytes. Every form is at least 8 bytes long ('1-3-2021').
+  if (e - s < 8) return -1;
+  if (isDigit(buf[s]) && isDigit(buf[s + 1]) && isDigit(buf[s + 2]) && isDigit(buf[s + 3])) {
+    const c4 = buf[s + 4];
+    if (c4 === 45) return runProgram(buf, s, e, AUTO_ISO); // 2021-03-01
+    if (isDigit(c4)) return runProgram(buf, s, e, AUTO_COMPACT); // 20210301
+    return -1;
+  }
+  // day first: the separator follows a 1- or 2-digit day
+  const sep = isDigit(buf[s + 1]) ? buf[s + 2] : buf[s + 1];
+  if (sep === 45) return runProgram(buf, s, e, AUTO_DMY_DASH);
+  if (sep === 47) return runProgram(buf, s, e, AUTO_DMY_SLASH);
+  if (sep === 46) return runProgram(buf, s, e, AUTO_DMY_DOT);
+  return -1;
+}
+
+/** parseDateBytes for a string (non-hot paths and tests). */
+export function parseDateString(text: string, fmt: DateFormat): Day {
+  const bytes = Buffer.from(text, 'utf8'); // non-ASCII stays >= 0x80, so it can never pass for a digit
+  return parseDateBytes(bytes, 0, bytes.length, fmt);
+}
