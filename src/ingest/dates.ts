@@ -7,11 +7,12 @@ import type { Day } from '../model.js';
 /** Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard Hinnant's days_from_civil).
  *  m is 1..12, d is 1..31; no validation here. */
 export function daysFromCivil(y: number, m: number, d: number): Day {
+  // Integer division by `| 0` (truncation) where the operand is never negative; era rounds down.
   y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
+  const era = ((y >= 0 ? y : y - 399) / 400) | 0;
   const yoe = y - era * 400; // [0, 399]
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1; // [0, 365], March-based
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1; // [0, 365], March-based
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy; // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
@@ -57,6 +58,14 @@ const OP_DAY12 = 5; // d: 1 or 2 digits
 interface Program {
   ops: Uint8Array;
   lits: Uint8Array;
+  /** When every token has a fixed width (yyyy, MM, dd, literals): the total length and where each part
+   *  sits, for the fast path; fixedLen is -1 otherwise. */
+  fixedLen: number;
+  yAt: number;
+  mAt: number;
+  dAt: number;
+  litAt: Int32Array;
+  litByte: Uint8Array;
 }
 
 /** A compiled date format. 'auto' accepts 2021-03-01, 01-03-2021, 1-3-2021, 20210301, and also '/' or '.'
@@ -113,7 +122,43 @@ function compileProgram(pattern: string): Program {
     }
   }
   if (seen[0] === 0 || seen[1] === 0 || seen[2] === 0) fail('needs a year (yyyy), a month (MM or M) and a day (dd or d)');
-  return { ops: Uint8Array.from(ops), lits: Uint8Array.from(lits) };
+
+  // Fixed layout, if there is one.
+  let at = 0;
+  let yAt = -1;
+  let mAt = -1;
+  let dAt = -1;
+  const litAt: number[] = [];
+  const litByte: number[] = [];
+  for (let k = 0; k < ops.length && at >= 0; k++) {
+    const op = ops[k];
+    if (op === OP_LIT) {
+      litAt.push(at);
+      litByte.push(lits[k]);
+      at += 1;
+    } else if (op === OP_YEAR4) {
+      yAt = at;
+      at += 4;
+    } else if (op === OP_MONTH2) {
+      mAt = at;
+      at += 2;
+    } else if (op === OP_DAY2) {
+      dAt = at;
+      at += 2;
+    } else {
+      at = -1; // M or d: variable width
+    }
+  }
+  return {
+    ops: Uint8Array.from(ops),
+    lits: Uint8Array.from(lits),
+    fixedLen: at,
+    yAt,
+    mAt,
+    dAt,
+    litAt: Int32Array.from(litAt),
+    litByte: Uint8Array.from(litByte),
+  };
 }
 
 /** compileDateFormat throws a clear Error naming the pattern for any unsupported token. */
@@ -168,8 +213,36 @@ function isTimeSuffix(buf: Uint8Array, i: number, e: number): boolean {
   return i + 2 === e && isDigit(buf[i]) && isDigit(buf[i + 1]);
 }
 
+/** Two ASCII digits at buf[j], or -1. */
+function digits2(buf: Uint8Array, j: number): number {
+  const a = buf[j] - 48;
+  const b = buf[j + 1] - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** The day of y-m-d when that is a real date in 1900..2199, else -1. */
+function checkedDay(y: number, m: number, d: number): Day {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return -1;
+  if (d > (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m])) return -1;
+  return daysFromCivil(y, m, d);
+}
+
 /** Runs a compiled program over buf[i, e). */
 function runProgram(buf: Uint8Array, i: number, e: number, p: Program): Day {
+  const len = p.fixedLen;
+  if (len >= 0) {
+    // Fast path: every part at a known offset.
+    if (e - i < len) return -1;
+    const litAt = p.litAt;
+    for (let k = 0; k < litAt.length; k++) if (buf[i + litAt[k]] !== p.litByte[k]) return -1;
+    const hi = digits2(buf, i + p.yAt);
+    const lo = digits2(buf, i + p.yAt + 2);
+    const m = digits2(buf, i + p.mAt);
+    const d = digits2(buf, i + p.dAt);
+    if (hi < 0 || lo < 0 || m < 0 || d < 0) return -1;
+    if (i + len < e && !isTimeSuffix(buf, i + len, e)) return -1;
+    return checkedDay(hi * 100 + lo, m, d);
+  }
   const ops = p.ops;
   let y = -1;
   let m = -1;
@@ -201,9 +274,7 @@ function runProgram(buf: Uint8Array, i: number, e: number, p: Program): Day {
     else d = v;
   }
   if (i < e && !isTimeSuffix(buf, i, e)) return -1;
-  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return -1;
-  if (d > (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m])) return -1;
-  return daysFromCivil(y, m, d);
+  return checkedDay(y, m, d);
 }
 
 /** Parses bytes buf[s,e), first trimming surrounding spaces and tabs. Returns the Day, or -1 when
