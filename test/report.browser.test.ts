@@ -1,0 +1,203 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { renderReport } from '../src/report/report.js';
+import { fmtDec, fmtInt, fmtPct, fractionPhrase } from '../src/report/i18n.js';
+import { publishedRows, reportInput } from './fixtures/report-fixture.js';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Expected numbers, derived by hand from the fixture's exact counts (test/fixtures/report-fixture.ts)
+// and the CBS rule (<= 7 suppressed) plus its listed secondary suppressions:
+//
+// outflow, municipality rows: allocations GM0014, GM0034, GM0047, GM0153, GM0163, GM1999; claims GM0189
+//   GM0047: 55 of 61, complement 6 <= 7 -> suppressed; GM0034 -> secondary (Noord)
+//   => allocations chart 4 bars + 2 suppressed, claims chart 1 bar
+// products_per_trajectory: closed trajectories 1014, 292, 58, 651, 397, 186, 120: all > 7 => 7 bars
+// start_category_alone, published cells per municipality (6 categories each):
+//   GM0014 6; GM0034 2 (4 secondary); GM0047 2 (3, 2, 4, 0 suppressed); GM0153 5 (jr secondary);
+//   GM0163 5 (jr 5); GM0189 4 (jb 0, jr 0); GM1999 4 (jb 6, jr 2)  => 28 segments,
+//   6 municipalities with a hatched "suppressed or several kinds" remainder
+// internal variant: nothing suppressed: outflow 6 + 1 = 7 bars, start 7 × 6 = 42 segments (zeros too).
+
+describe('report text (no browser)', () => {
+  it('is deterministic and carries no clock unless given', () => {
+    const a = renderReport(reportInput('cbs'));
+    const b = renderReport(reportInput('cbs'));
+    expect(a).toBe(b);
+    expect(a).not.toMatch(/Gemaakt op/);
+    const withTime = renderReport({ ...reportInput('cbs'), generatedAt: '2024-05-01 10:00' });
+    expect(withTime).toContain('Gemaakt op: 2024-05-01 10:00');
+  });
+
+  it('is self-contained: no external references', () => {
+    const html = renderReport(reportInput('cbs'));
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/\bsrc=/i);
+    expect(html).not.toMatch(/url\((?!#)/); // only url(#pattern) references
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('Dutch by default, English on request', () => {
+    const nl = renderReport(reportInput('cbs'));
+    expect(nl).toContain('<html lang="nl">');
+    expect(nl).toContain('Uitstroom per gemeente');
+    expect(nl).toContain('geheim');
+    const en = renderReport(reportInput('cbs', 'en'));
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Outflow per municipality');
+    expect(en).not.toContain('Uitstroom per gemeente');
+  });
+
+  it('says that products per trajectory leans toward short trajectories', () => {
+    expect(renderReport(reportInput('cbs'))).toContain('leunt naar korte trajecten');
+    expect(renderReport(reportInput('cbs', 'en'))).toContain('leans towards short trajectories');
+  });
+
+  it('internal mode says so in a banner; publishable mode does not', () => {
+    expect(renderReport(reportInput('off'))).toContain('Intern: niet voor publicatie');
+    expect(renderReport(reportInput('cbs'))).not.toContain('Intern: niet voor publicatie');
+  });
+
+  it('number formats and reader phrasing', () => {
+    expect(fmtInt(12345, 'nl')).toBe('12.345');
+    expect(fmtInt(12345, 'en')).toBe('12,345');
+    expect(fmtDec(1.75, 1, 'nl')).toBe('1,8');
+    expect(fmtPct(0.4249, 'nl')).toBe('42%');
+    expect(fractionPhrase(0.6, 'nl')).toBe('3 op de 5');
+    expect(fractionPhrase(0.61, 'nl')).toBe('3 op de 5'); // 3/5 and 6/10 both 0.01 away: smaller denominator
+    expect(fractionPhrase(0.62, 'nl')).toBe('ruim 3 op de 5'); // 0.02 above 3/5
+    expect(fractionPhrase(0.44, 'nl')).toBe('ruim 2 op de 5'); // 2/5 is 0.04 away, 1/2 0.06
+    expect(fractionPhrase(0.48, 'en')).toBe('almost 1 in 2');
+    expect(fractionPhrase(0.3, 'en')).toBe('3 in 10');
+    expect(fractionPhrase(0.26, 'nl')).toBe('1 op de 4');
+    expect(fractionPhrase(0.05, 'nl')).toBe('1 op de 20');
+  });
+});
+
+describe('report in headless Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run or apt-get install -y chromium`);
+    mkdirSync(OUT, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(file: string, html: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+    const path = join(OUT, file);
+    writeFileSync(path, html);
+    const url = pathToFileURL(path).href;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (r.url() !== url) requests.push(r.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, errors, requests };
+  }
+
+  it('publishable report: charts drawn, suppressed cells marked, no errors, no network', async () => {
+    const { page, errors, requests } = await open('report.html', renderReport(reportInput('cbs')));
+
+    // outflow: 4 + 1 bars, 2 hatched
+    expect(await page.locator('svg[data-chart="outflow-allocations"] rect[data-bar="outflow"]').count()).toBe(4);
+    expect(await page.locator('svg[data-chart="outflow-claims"] rect[data-bar="outflow"]').count()).toBe(1);
+    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(5);
+    const suppressedOutflow = page.locator('rect[data-suppressed="outflow"]');
+    expect(await suppressedOutflow.count()).toBe(2);
+    expect((await suppressedOutflow.evaluateAll((els) => els.map((e) => e.getAttribute('data-area')))).sort()).toEqual(['GM0034', 'GM0047']);
+    // hatched, never drawn as zero: full track width with a pattern fill
+    for (const fill of await suppressedOutflow.evaluateAll((els) => els.map((e) => e.getAttribute('fill')))) {
+      expect(fill).toMatch(/^url\(#hatch-/);
+    }
+    expect(await page.locator('svg[data-chart="outflow-allocations"] text.secret').count()).toBe(2);
+
+    // the number of bars equals the published municipality rows of the fixture, counted independently
+    const published = publishedRows().filter((r) => r.level === 'municipality' && r.measure === 'outflow' && r.value !== null);
+    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(published.length);
+
+    // products per trajectory: all 7 published
+    expect(await page.locator('rect[data-bar="products_per_trajectory"]').count()).toBe(7);
+    expect(await page.locator('rect[data-suppressed="products_per_trajectory"]').count()).toBe(0);
+
+    // start categories: 28 segments, 6 hatched remainders
+    expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(28);
+    expect(await page.locator('rect[data-suppressed="start_category_alone"]').count()).toBe(6);
+
+    // bars really have a size on screen
+    const box = await page.locator('rect[data-bar="outflow"][data-area="GM0014"]').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.width).toBeGreaterThan(50);
+    expect(box!.height).toBeGreaterThan(5);
+
+    // reference lines: Noord and Zuid allocations (the unknown region has none), Zuid claims; overall per chart
+    expect(await page.locator('svg[data-chart="outflow-allocations"] line.ref-region').count()).toBe(2); // Noord and Zuid are published
+    expect(await page.locator('svg[data-chart="outflow-allocations"] line.ref-all').count()).toBe(1);
+
+    // comparisons table phrased for readers
+    const cmpText = await page.locator('table.cmp').innerText();
+    expect(cmpText).toMatch(/hoger dan de regio|lager dan de regio|geen duidelijk verschil met de regio/);
+    expect(cmpText).toContain('z-toets voor twee verhoudingen');
+    expect(cmpText).toContain('niet vergeleken');
+
+    // no banner, escaped text stays text
+    expect(await page.locator('[data-internal]').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(0);
+
+    await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('internal report: red banner, nothing suppressed', async () => {
+    const { page, errors, requests } = await open('report-internal.html', renderReport(reportInput('off')));
+    const banner = page.locator('[data-internal="true"]');
+    expect(await banner.count()).toBe(1);
+    expect(await banner.innerText()).toMatch(/intern: niet voor publicatie/i);
+    const bg = await banner.evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(bg).toBe('rgb(185, 28, 28)');
+    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(7);
+    expect(await page.locator('[data-suppressed]').count()).toBe(0);
+    expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(42);
+    await page.screenshot({ path: join(OUT, 'report-internal.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('English report renders cleanly too', async () => {
+    const { page, errors, requests } = await open('report-en.html', renderReport(reportInput('cbs', 'en')));
+    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(5);
+    expect(await page.locator('h1').innerText()).toMatch(/Youth care started in 2021/);
+    await page.screenshot({ path: join(OUT, 'report-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
