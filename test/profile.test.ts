@@ -1,0 +1,383 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELDS } from '../src/ingest/columns.js';
+import {
+  DISCLOSURES,
+  ENCODINGS,
+  PROFILE_KEYS,
+  RUN_KEYS,
+  RUN_SOURCE_KEYS,
+  loadProfile,
+  loadRunFile,
+  parseDateFormat,
+  parseProfile,
+  pgbMatcher,
+} from '../src/ingest/profile.js';
+import { DATA_KINDS } from '../src/model.js';
+
+const W = 'profile a.json';
+const SUPPORTED = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
+
+function err(json: unknown): string {
+  try {
+    parseProfile(json, W);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected parseProfile to throw');
+}
+
+describe('parseProfile: valid profiles', () => {
+  it('accepts the empty profile (the default profile)', () => {
+    expect(parseProfile({}, W)).toEqual({});
+  });
+
+  it('accepts a complete profile and normalises the municipality code', () => {
+    const p = parseProfile(
+      {
+        $schema: '../src/ingest/profile.schema.json',
+        description: 'Gemeente X, toewijzingen export 2022',
+        kind: 'allocations',
+        delimiter: ';',
+        encoding: 'windows-1252',
+        dateFormat: 'dd-MM-yyyy',
+        columns: { client: 'Cliëntnummer', start: 'Ingangsdatum', end: 'Einddatum', provider: 7 },
+        pgbValues: ['PGB', 'pgb', '2'],
+        header: true,
+        gemeente: 363,
+      },
+      W,
+    );
+    expect(p).toEqual({
+      $schema: '../src/ingest/profile.schema.json',
+      description: 'Gemeente X, toewijzingen export 2022',
+      kind: 'allocations',
+      delimiter: ';',
+      encoding: 'windows-1252',
+      dateFormat: 'dd-MM-yyyy',
+      columns: { client: 'Cliëntnummer', start: 'Ingangsdatum', end: 'Einddatum', provider: 7 },
+      pgbValues: ['PGB', 'pgb', '2'],
+      header: true,
+      gemeente: 'GM0363',
+    });
+    expect(parseProfile({ gemeente: 'gm14' }, W).gemeente).toBe('GM0014');
+    expect(parseProfile({ gemeente: '0363' }, W).gemeente).toBe('GM0363');
+    expect(parseProfile({ delimiter: '\t', dateFormat: 'auto' }, W)).toEqual({ delimiter: '\t', dateFormat: 'auto' });
+    // A fixed-width token may be followed directly by M or d; only M and d need a separator after them.
+    expect(parseProfile({ dateFormat: 'ddM-yyyy' }, W)).toEqual({ dateFormat: 'ddM-yyyy' });
+  });
+
+  it('accepts a header-less profile that numbers every required column', () => {
+    const p = parseProfile({ header: false, gemeente: 'GM0363', columns: { client: 1, productcode: 2, start: 3, end: 4 } }, W);
+    expect(p.columns).toEqual({ client: 1, productcode: 2, start: 3, end: 4 });
+  });
+});
+
+describe('parseProfile: every mistake names the file, the JSON path and what is expected', () => {
+  it('a profile that is not an object', () => {
+    expect(err([1])).toBe('profile a.json: expected an object (a source profile), got an array');
+    expect(err('x')).toBe('profile a.json: expected an object (a source profile), got the string "x"');
+  });
+
+  it('unknown keys, with a did-you-mean when one is close', () => {
+    expect(err({ delimeter: ';' })).toBe("profile a.json: delimeter: unknown key (did you mean 'delimiter'?)");
+    expect(err({ dateformat: 'auto' })).toBe("profile a.json: dateformat: unknown key (did you mean 'dateFormat'?)");
+    expect(err({ foo: 1 })).toBe(
+      'profile a.json: foo: unknown key (expected one of $schema, description, kind, delimiter, encoding, dateFormat, columns, pgbValues, header, gemeente)',
+    );
+    // Inside columns: a header name used as a key points at its field; a typo at the closest field.
+    expect(err({ columns: { ingangsdatum: 'Ingangsdatum' } })).toBe("profile a.json: columns.ingangsdatum: unknown key (did you mean 'start'?)");
+    expect(err({ columns: { strat: 'Begin' } })).toBe("profile a.json: columns.strat: unknown key (did you mean 'start'?)");
+  });
+
+  it('wrong types', () => {
+    expect(err({ columns: { start: true } })).toBe(
+      'profile a.json: columns.start: expected a string (a header name) or a column number, got boolean true',
+    );
+    expect(err({ columns: { start: '' } })).toBe('profile a.json: columns.start: expected a non-empty header name');
+    expect(err({ columns: { start: 0 } })).toBe('profile a.json: columns.start: expected a header name or a column number (1 or more), got number 0');
+    expect(err({ columns: ['client_id'] })).toBe(
+      'profile a.json: columns: expected an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, deliveryForm) to header names, got an array',
+    );
+    expect(err({ header: 'yes' })).toBe('profile a.json: header: expected true or false, got the string "yes"');
+    expect(err({ pgbValues: 'PGB' })).toBe('profile a.json: pgbValues: expected an array of strings such as ["PGB", "2"], got the string "PGB"');
+    expect(err({ pgbValues: ['PGB', 2] })).toBe('profile a.json: pgbValues[1]: expected a string, got number 2');
+    expect(err({ kind: 1 })).toBe("profile a.json: kind: expected a string, 'allocations' or 'claims', got number 1");
+    expect(err({ description: 5 })).toBe('profile a.json: description: expected a string, got number 5');
+  });
+
+  it('unknown kind and encoding, with the likely intended value', () => {
+    expect(err({ kind: 'toewijzingen' })).toBe(
+      "profile a.json: kind: unknown kind 'toewijzingen': expected 'allocations' or 'claims' (did you mean 'allocations'?)",
+    );
+    expect(err({ kind: 'claim' })).toBe("profile a.json: kind: unknown kind 'claim': expected 'allocations' or 'claims' (did you mean 'claims'?)");
+    expect(err({ kind: 'budget' })).toBe("profile a.json: kind: unknown kind 'budget': expected 'allocations' or 'claims'");
+    expect(err({ encoding: 'latin1' })).toBe(
+      "profile a.json: encoding: unknown encoding 'latin1': expected 'utf-8', 'utf-8-bom' or 'windows-1252' (did you mean 'windows-1252'?)",
+    );
+    expect(err({ encoding: 'UTF8' })).toBe(
+      "profile a.json: encoding: unknown encoding 'UTF8': expected 'utf-8', 'utf-8-bom' or 'windows-1252' (did you mean 'utf-8'?)",
+    );
+    expect(err({ encoding: 'ebcdic' })).toBe("profile a.json: encoding: unknown encoding 'ebcdic': expected 'utf-8', 'utf-8-bom' or 'windows-1252'");
+  });
+
+  it('unsupported date format tokens', () => {
+    expect(err({ dateFormat: 'DD-MM-YYYY' })).toBe(
+      `profile a.json: dateFormat: unsupported token 'DD' in 'DD-MM-YYYY' (did you mean 'dd-MM-yyyy'?); ${SUPPORTED}`,
+    );
+    expect(err({ dateFormat: 'dd-mm-yyyy' })).toBe(
+      `profile a.json: dateFormat: unsupported token 'mm' in 'dd-mm-yyyy' (did you mean 'dd-MM-yyyy'?); ${SUPPORTED}`,
+    );
+    expect(err({ dateFormat: 'dd-MM-yy' })).toBe(`profile a.json: dateFormat: unsupported token 'yy' in 'dd-MM-yy'; ${SUPPORTED}`);
+    expect(err({ dateFormat: 'yyyy-MM-dd HH:mm' })).toBe(`profile a.json: dateFormat: unsupported token 'HH' in 'yyyy-MM-dd HH:mm'; ${SUPPORTED}`);
+    expect(err({ dateFormat: 'dd-MM' })).toBe(`profile a.json: dateFormat: 'dd-MM' has no year (yyyy); ${SUPPORTED}`);
+    expect(err({ dateFormat: 'dd-MM-yyyy dd' })).toBe(`profile a.json: dateFormat: 'dd-MM-yyyy dd' gives the day twice; ${SUPPORTED}`);
+    expect(err({ dateFormat: 'dMyyyy' })).toBe(
+      "profile a.json: dateFormat: 'dMyyyy': 'd' directly next to 'M' is ambiguous (M and d take one or two digits); put a separator between them or use MM and dd",
+    );
+    expect(err({ dateFormat: 'Myyyy-dd' })).toBe(
+      "profile a.json: dateFormat: 'Myyyy-dd': 'M' directly next to 'yyyy' is ambiguous (M and d take one or two digits); put a separator between them or use MM and dd",
+    );
+    expect(err({ dateFormat: 20210301 })).toBe("profile a.json: dateFormat: expected a string such as 'dd-MM-yyyy' or 'auto', got number 20210301");
+  });
+
+  it('bad delimiters', () => {
+    expect(err({ delimiter: 'tab' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "tab" (did you mean '\\t'?)`);
+    expect(err({ delimiter: ';;' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got ";;"`);
+    expect(err({ delimiter: 'auto' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "auto" (leave delimiter out to detect it)`);
+    expect(err({ delimiter: '"' })).toBe(`profile a.json: delimiter: "\\"" cannot be a delimiter; expected a character such as ';' or ','`);
+    expect(err({ delimiter: 59 })).toBe("profile a.json: delimiter: expected a string: one character such as ';' or ',', got number 59");
+  });
+
+  it('a municipality that is not a CBS code', () => {
+    expect(err({ gemeente: 'Utrecht' })).toBe(
+      `profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got the string "Utrecht"`,
+    );
+    expect(err({ gemeente: 0 })).toBe(`profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got number 0`);
+  });
+
+  it('one column for two fields', () => {
+    expect(err({ columns: { start: 'Datum', end: 'datum' } })).toBe('profile a.json: columns.end: the same column as columns.start; each column can hold one field');
+    expect(err({ columns: { start: 3, end: 3 } })).toBe('profile a.json: columns.end: the same column as columns.start; each column can hold one field');
+  });
+
+  it('header: false needs column numbers for every required field', () => {
+    expect(err({ header: false, columns: { client: 'Client', productcode: 2, start: 3, end: 4, gemeente: 5 } })).toBe(
+      'profile a.json: columns.client: the profile says header: false, so expected a column number (1 = first column), got the string "Client"',
+    );
+    expect(err({ header: false, columns: { client: 1, start: 3 } })).toBe(
+      'profile a.json: columns: the profile says header: false, so expected column numbers for gemeente, productcode, end',
+    );
+    expect(err({ header: false })).toBe(
+      'profile a.json: columns: the profile says header: false, so expected column numbers for client, gemeente, productcode, start, end',
+    );
+  });
+
+  it('reports every mistake of a profile at once, one per line', () => {
+    expect(err({ kind: 'claimz', encoding: 'utf-16', colums: {} })).toBe(
+      [
+        "profile a.json: colums: unknown key (did you mean 'columns'?)",
+        "profile a.json: kind: unknown kind 'claimz': expected 'allocations' or 'claims' (did you mean 'claims'?)",
+        "profile a.json: encoding: unknown encoding 'utf-16': expected 'utf-8', 'utf-8-bom' or 'windows-1252'",
+      ].join('\n'),
+    );
+  });
+});
+
+describe('parseDateFormat', () => {
+  it('splits tokens and separators', () => {
+    expect(parseDateFormat('d-M-yyyy')).toEqual({ ok: true, parts: [{ token: 'd' }, { literal: '-' }, { token: 'M' }, { literal: '-' }, { token: 'yyyy' }] });
+    expect(parseDateFormat('yyyyMMdd')).toEqual({ ok: true, parts: [{ token: 'yyyy' }, { token: 'MM' }, { token: 'dd' }] });
+    expect(parseDateFormat('dd.MM.yyyy')).toMatchObject({ ok: true });
+    expect(parseDateFormat('yyyy/M/d')).toMatchObject({ ok: true });
+  });
+});
+
+describe('pgbMatcher', () => {
+  it('compares trimmed values ignoring case; default pgb', () => {
+    const m = pgbMatcher(['PGB', '2']);
+    expect([m('pgb'), m(' 2 '), m('ZIN'), m('1'), m('')]).toEqual([true, true, false, false, false]);
+    expect(pgbMatcher()('Pgb')).toBe(true);
+  });
+});
+
+describe('files: loadProfile and loadRunFile', () => {
+  let dir: string;
+  const write = (rel: string, text: string): string => {
+    const f = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  const runErr = (json: unknown): string => {
+    const f = write('run.json', JSON.stringify(json));
+    try {
+      loadRunFile(f);
+    } catch (e) {
+      return (e as Error).message.replaceAll(dir, '<dir>');
+    }
+    throw new Error('expected loadRunFile to throw');
+  };
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traject-profile-'));
+    write('a.csv', 'client_id;gemeente;productcode;begindatum;einddatum\n');
+    write('b.csv', 'x\n');
+    write('codes.csv', 'productcode,category\n');
+    write('regions.csv', 'gemeente,regio\n');
+    write('profiles/a.json', JSON.stringify({ kind: 'allocations', delimiter: ';', columns: { client: 'Cliëntnummer' } }));
+    write('profiles/bad.json', JSON.stringify({ columns: { start: 1.5 } }));
+    write('profiles/broken.json', '{ "kind": ');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('loadProfile reads a file (a byte-order mark is fine)', () => {
+    const f = write('p.json', '\uFEFF{"kind":"claims"}');
+    expect(loadProfile(f)).toEqual({ kind: 'claims' });
+  });
+
+  it('loadProfile names the file for unreadable or invalid JSON', () => {
+    const missing = path.join(dir, 'nope.json');
+    expect(() => loadProfile(missing)).toThrow(`profile ${missing}: cannot read the file (ENOENT)`);
+    const broken = path.join(dir, 'profiles/broken.json');
+    expect(() => loadProfile(broken)).toThrow(new RegExp(`^profile ${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid JSON \\(`));
+  });
+
+  it('loadRunFile resolves paths against the run file and loads profiles', () => {
+    const f = write(
+      'run.json',
+      JSON.stringify({
+        sources: [
+          { path: 'a.csv', profile: 'profiles/a.json' },
+          { path: 'b.csv', profile: { delimiter: ',', kind: 'allocations' }, kind: 'claims' },
+        ],
+        codes: 'codes.csv',
+        regions: 'regions.csv',
+        year: 2021,
+        gapDays: 30,
+        disclosure: 'cbs',
+        out: 'results',
+      }),
+    );
+    expect(loadRunFile(f)).toEqual({
+      sources: [
+        {
+          path: path.join(dir, 'a.csv'),
+          profile: { kind: 'allocations', delimiter: ';', columns: { client: 'Cliëntnummer' } },
+          profilePath: path.join(dir, 'profiles/a.json'),
+          kind: 'allocations',
+        },
+        // The source's own kind wins over its profile's.
+        { path: path.join(dir, 'b.csv'), profile: { delimiter: ',', kind: 'allocations' }, kind: 'claims' },
+      ],
+      codes: path.join(dir, 'codes.csv'),
+      regions: path.join(dir, 'regions.csv'),
+      year: 2021,
+      gapDays: 30,
+      disclosure: 'cbs',
+      out: path.join(dir, 'results'),
+    });
+  });
+
+  it('run file mistakes name the run file and the JSON path', () => {
+    expect(runErr([])).toBe('run <dir>/run.json: expected an object (a run file) with sources, got an array');
+    expect(runErr({})).toBe('run <dir>/run.json: missing key sources (the list of input files)');
+    expect(runErr({ sources: [] })).toBe('run <dir>/run.json: sources: expected a non-empty array of sources, got an array');
+    expect(runErr({ sources: ['a.csv'] })).toBe(
+      'run <dir>/run.json: sources[0]: expected an object such as { "path": "a.csv", "kind": "allocations" }, got the string "a.csv"',
+    );
+    expect(runErr({ sources: [{ kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0]: missing key path (the CSV file, relative to the run file)');
+    expect(runErr({ sources: [{ path: 'c.csv', kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0].path: file not found: <dir>/c.csv');
+    expect(runErr({ sources: [{ path: 'a.csv' }] })).toBe(
+      'run <dir>/run.json: sources[0]: no kind: give "kind": "allocations" or "claims" here or in its profile (allocation and claims figures are not comparable, so traject does not guess)',
+    );
+    expect(runErr({ sources: [{ path: 'a.csv', kind: 'claims', profiel: 'x' }] })).toBe(
+      "run <dir>/run.json: sources[0].profiel: unknown key (did you mean 'profile'?)",
+    );
+    expect(runErr({ sources: [{ path: 'a.csv', kind: 'claims', profile: 'profiles/none.json' }] })).toBe(
+      'run <dir>/run.json: sources[0].profile: profile not found: <dir>/profiles/none.json',
+    );
+    expect(runErr({ sources: [{ path: 'a.csv', kind: 'claims' }, { path: './a.csv', kind: 'allocations' }] })).toBe(
+      'run <dir>/run.json: sources[1].path: the same file as sources[0]; list each file once',
+    );
+    expect(runErr({ sources: [{ path: 'a.csv', kind: 'claims', profile: 3 }] })).toBe(
+      'run <dir>/run.json: sources[0].profile: expected a profile file name (a string) or an inline profile (an object), got number 3',
+    );
+  });
+
+  it('a mistake in a profile file names that file; one in an inline profile names the run file and path', () => {
+    expect(runErr({ sources: [{ path: 'a.csv', kind: 'claims', profile: 'profiles/bad.json' }] })).toBe(
+      'profile profiles/bad.json: columns.start: expected a header name or a column number (1 or more), got number 1.5',
+    );
+    expect(runErr({ sources: [{ path: 'a.csv', profile: { kind: 'claims', columns: { start: false } } }] })).toBe(
+      'run <dir>/run.json: sources[0].profile.columns.start: expected a string (a header name) or a column number, got boolean false',
+    );
+  });
+
+  it('run settings of the wrong type or out of range', () => {
+    const src = [{ path: 'a.csv', kind: 'claims' }];
+    expect(runErr({ sources: src, year: '2021' })).toBe('run <dir>/run.json: year: expected a year such as 2021 (an integer from 2000 to 2100), got the string "2021"');
+    expect(runErr({ sources: src, gapDays: -1 })).toBe(
+      'run <dir>/run.json: gapDays: expected a number of days such as 30 (an integer from 0 to 3650), got number -1',
+    );
+    expect(runErr({ sources: src, disclosure: 'none' })).toBe("run <dir>/run.json: disclosure: unknown disclosure 'none': expected 'cbs' or 'off' (did you mean 'off'?)");
+    expect(runErr({ sources: src, gapdays: 30 })).toBe("run <dir>/run.json: gapdays: unknown key (did you mean 'gapDays'?)");
+    expect(runErr({ sources: src, codes: 'mapping.csv' })).toBe('run <dir>/run.json: codes: code mapping table not found: <dir>/mapping.csv');
+    expect(runErr({ sources: src, regions: 7 })).toBe('run <dir>/run.json: regions: expected a string, got number 7');
+    expect(runErr({ sources: src, out: '' })).toBe('run <dir>/run.json: out: expected a non-empty string');
+  });
+});
+
+describe('profile.schema.json and the checks agree', () => {
+  const schema = JSON.parse(fs.readFileSync(new URL('../src/ingest/profile.schema.json', import.meta.url), 'utf8')) as {
+    $schema: string;
+    additionalProperties: boolean;
+    properties: Record<string, { enum?: string[]; pattern?: string; properties?: Record<string, unknown>; additionalProperties?: boolean }>;
+    $defs: Record<string, { additionalProperties: boolean; required?: string[]; properties: Record<string, { enum?: string[] }> }>;
+  };
+  const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
+
+  it('is draft 2020-12 and closed', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties['columns']!.additionalProperties).toBe(false);
+    expect(schema.$defs['runFile']!.additionalProperties).toBe(false);
+    expect(schema.$defs['source']!.additionalProperties).toBe(false);
+  });
+
+  it('lists exactly the profile keys the checks handle', () => {
+    expect(sorted(Object.keys(schema.properties))).toEqual(sorted(PROFILE_KEYS));
+    expect(sorted(Object.keys(schema.properties['columns']!.properties!))).toEqual(sorted(FIELDS));
+    expect(schema.properties['kind']!.enum).toEqual([...DATA_KINDS]);
+    expect(schema.properties['encoding']!.enum).toEqual([...ENCODINGS]);
+  });
+
+  it('lists exactly the run file and source keys the checks handle', () => {
+    expect(sorted(Object.keys(schema.$defs['runFile']!.properties))).toEqual(sorted(RUN_KEYS));
+    expect(schema.$defs['runFile']!.required).toEqual(['sources']);
+    expect(schema.$defs['runFile']!.properties['disclosure']!.enum).toEqual([...DISCLOSURES]);
+    expect(sorted(Object.keys(schema.$defs['source']!.properties))).toEqual(sorted(RUN_SOURCE_KEYS));
+    expect(schema.$defs['source']!.properties['kind']!.enum).toEqual([...DATA_KINDS]);
+  });
+
+  it('docs/profiles.md documents every profile, run file and source key', () => {
+    const doc = fs.readFileSync(new URL('../docs/profiles.md', import.meta.url), 'utf8');
+    for (const k of PROFILE_KEYS) expect(doc, k).toContain(`| \`${k}\``);
+    for (const k of RUN_KEYS) expect(doc, k).toMatch(new RegExp(`\\| \`(sources\\[\\]\\.)?${k.replace('$', '\\$')}\``));
+    for (const k of RUN_SOURCE_KEYS) expect(doc, k).toContain(`| \`sources[].${k}\` |`);
+  });
+
+  it("its dateFormat pattern agrees with the checks on supported tokens", () => {
+    const re = new RegExp(schema.properties['dateFormat']!.pattern!);
+    for (const f of ['auto', 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd', 'yyyy-MM-dd', 'dd/MM/yyyy', 'd.M.yyyy']) {
+      expect(re.test(f), f).toBe(true);
+      expect(parseDateFormat(f).ok || f === 'auto', f).toBe(true);
+    }
+    for (const f of ['DD-MM-YYYY', 'dd-mm-yyyy', 'dd-MM-yy', 'yyyy-MM-dd HH:mm', 'dd-MM', 'ddd-MM-yyyy', 'dd-MM-dd', 'yyyyy-MM-dd']) {
+      expect(re.test(f), f).toBe(false);
+      expect(parseDateFormat(f).ok, f).toBe(false);
+    }
+  });
+});

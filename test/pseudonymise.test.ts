@@ -1,0 +1,209 @@
+import { createHmac } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeWindows1252, encodeWindows1252, pseudonym, pseudonymiseFile } from '../src/ingest/pseudonymise.js';
+
+const KEY_A = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+const KEY_B = 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100';
+
+/** The definition, written out: first 32 hex characters of HMAC-SHA256(key, value). */
+const h = (keyHex: string, v: string): string => createHmac('sha256', Buffer.from(keyHex, 'hex')).update(v, 'utf8').digest('hex').slice(0, 32);
+
+let dir: string;
+let n = 0;
+const file = (name: string, content?: string | Buffer): string => {
+  const f = path.join(dir, `${n++}-${name}`);
+  if (content !== undefined) fs.writeFileSync(f, content);
+  return f;
+};
+const key = (hex: string): string => {
+  const f = file('key.hex', hex + '\n');
+  fs.chmodSync(f, 0o600);
+  return f;
+};
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traject-pseudo-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('pseudonym', () => {
+  it('is the first 32 hex characters of HMAC-SHA256', () => {
+    const p = pseudonym(Buffer.from(KEY_A, 'hex'), '123456782');
+    expect(p).toBe(h(KEY_A, '123456782'));
+    expect(p).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('Windows-1252', () => {
+  it('decodes 0x80-0x9F as Windows-1252, not Latin-1, and round-trips every byte', () => {
+    expect(decodeWindows1252(Uint8Array.of(0x80, 0x92, 0x93, 0x94, 0x9f, 0xe9, 0x41))).toBe('€’“”Ÿé' + 'A');
+    expect(decodeWindows1252(Uint8Array.of(0x81))).toBe('\u0081'); // undefined in Windows-1252: its C1 control (WHATWG)
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(encodeWindows1252(decodeWindows1252(all)).equals(Buffer.from(all))).toBe(true);
+    expect(() => encodeWindows1252('\u0100')).toThrow('a character cannot be written in Windows-1252');
+  });
+});
+
+describe('pseudonymiseFile', () => {
+  it('replaces the client column and keeps every other byte', async () => {
+    const text = 'client_id;gemeente;productcode;begindatum;einddatum\n123456782;GM0363;45A48;01-03-2021;\n111222333;363;54001;2021-01-01;2021-06-30\n';
+    const input = file('in.csv', text);
+    const output = file('out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(fs.readFileSync(output, 'utf8')).toBe(
+      `client_id;gemeente;productcode;begindatum;einddatum\n${h(KEY_A, '123456782')};GM0363;45A48;01-03-2021;\n${h(KEY_A, '111222333')};363;54001;2021-01-01;2021-06-30\n`,
+    );
+    expect(res).toMatchObject({ rows: 2, pseudonymised: 2, empty: 0, short: 0, bsnLike: 2, column: 'client_id', columnIndex: 0, delimiter: ';', encoding: 'utf-8', keyCreated: false, warnings: [] });
+    // The input is untouched.
+    expect(fs.readFileSync(input, 'utf8')).toBe(text);
+  });
+
+  it('links files with one key, not across keys', async () => {
+    const a = file('a.csv', 'clientnummer,gemeente\n555,GM0014\n777,GM0014\n');
+    const b = file('b.csv', 'gemeente,clientnummer\nGM0363,555\n');
+    const kA = key(KEY_A);
+    const kB = key(KEY_B);
+    const [oa, ob, oc] = [file('oa.csv'), file('ob.csv'), file('oc.csv')];
+    await pseudonymiseFile({ input: a, output: oa, keyFile: kA });
+    await pseudonymiseFile({ input: b, output: ob, keyFile: kA });
+    await pseudonymiseFile({ input: b, output: oc, keyFile: kB });
+    const pa = fs.readFileSync(oa, 'utf8').split('\n')[1]!.split(',')[0]!;
+    const pb = fs.readFileSync(ob, 'utf8').split('\n')[1]!.split(',')[1]!;
+    const pc = fs.readFileSync(oc, 'utf8').split('\n')[1]!.split(',')[1]!;
+    expect(pa).toBe(pb); // same client, same key: linked across municipalities
+    expect(pc).not.toBe(pb); // another key: no link
+    expect(pa).toBe(h(KEY_A, '555'));
+    expect(pc).toBe(h(KEY_B, '555'));
+  });
+
+  it('creates a key file (32 random bytes, hex, mode 0600) only when asked, and reuses it', async () => {
+    const input = file('in.csv', 'client_id,x\n1,a\n');
+    const kf = path.join(dir, `${n++}-new.key`);
+    await expect(pseudonymiseFile({ input, output: file('o.csv'), keyFile: kf })).rejects.toThrow(
+      `key file ${kf} does not exist; pass --create-key to create a new key`,
+    );
+    const o1 = file('o1.csv');
+    const r1 = await pseudonymiseFile({ input, output: o1, keyFile: kf, createKey: true });
+    expect(r1.keyCreated).toBe(true);
+    const hex = fs.readFileSync(kf, 'utf8');
+    expect(hex).toMatch(/^[0-9a-f]{64}\n$/);
+    if (process.platform !== 'win32') expect(fs.statSync(kf).mode & 0o777).toBe(0o600);
+    const o2 = file('o2.csv');
+    const r2 = await pseudonymiseFile({ input, output: o2, keyFile: kf, createKey: true });
+    expect(r2.keyCreated).toBe(false);
+    expect(fs.readFileSync(kf, 'utf8')).toBe(hex); // not replaced
+    expect(fs.readFileSync(o2, 'utf8')).toBe(fs.readFileSync(o1, 'utf8'));
+    expect(fs.readFileSync(o1, 'utf8')).toBe(`client_id,x\n${h(hex.trim(), '1')},a\n`);
+  });
+
+  it('warns about a key file others can read, and rejects a malformed one', async () => {
+    const input = file('in.csv', 'client_id\n1\n');
+    const open = file('open.key', KEY_A);
+    fs.chmodSync(open, 0o644);
+    const res = await pseudonymiseFile({ input, output: file('o.csv'), keyFile: open });
+    if (process.platform !== 'win32') expect(res.warnings).toEqual([`key file ${open} can be read by other users (mode 0644); run chmod 600 on it`]);
+    const bad = file('bad.key', 'not a key');
+    await expect(pseudonymiseFile({ input, output: file('o.csv'), keyFile: bad })).rejects.toThrow(
+      `key file ${bad}: expected 64 hexadecimal characters (a 32-byte key), as written by --create-key`,
+    );
+  });
+
+  it('refuses to overwrite the input, however it is spelled, and an existing output without force', async () => {
+    const text = 'client_id\n123456782\n';
+    const input = file('in.csv', text);
+    const k = key(KEY_A);
+    const sameViaDots = path.join(dir, '.', path.basename(input));
+    await expect(pseudonymiseFile({ input, output: sameViaDots, keyFile: k })).rejects.toThrow(/is the input; traject never overwrites its input/);
+    const link = path.join(dir, `${n++}-link.csv`);
+    fs.symlinkSync(input, link);
+    await expect(pseudonymiseFile({ input, output: link, keyFile: k })).rejects.toThrow(/is the input/);
+    expect(fs.readFileSync(input, 'utf8')).toBe(text);
+    const existing = file('exists.csv', 'old');
+    await expect(pseudonymiseFile({ input, output: existing, keyFile: k })).rejects.toThrow(`output ${existing} already exists; pass --force to replace it`);
+    expect(fs.readFileSync(existing, 'utf8')).toBe('old');
+    await pseudonymiseFile({ input, output: existing, keyFile: k, force: true });
+    expect(fs.readFileSync(existing, 'utf8')).toBe(`client_id\n${h(KEY_A, '123456782')}\n`);
+  });
+
+  it('keeps CRLF, a missing final newline, a byte-order mark and all-quoted fields', async () => {
+    const input = file('in.csv', '\uFEFF"Cliëntnummer";"gemeente";"omschrijving"\r\n"123456782";"GM0363";"Begeleiding; individueel"\r\n"";"GM0363";"x ""y"""');
+    const output = file('out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(res).toMatchObject({ rows: 2, pseudonymised: 1, empty: 1, column: 'Cliëntnummer', encoding: 'utf-8-bom', delimiter: ';' });
+    expect(fs.readFileSync(output, 'utf8')).toBe(
+      `\uFEFF"Cliëntnummer";"gemeente";"omschrijving"\r\n"${h(KEY_A, '123456782')}";"GM0363";"Begeleiding; individueel"\r\n"";"GM0363";"x ""y"""`,
+    );
+  });
+
+  it('keeps unquoted columns unquoted and quotes only what needs it', async () => {
+    const text = 'client_id,naam,gemeente\n1,"Jansen, P.",GM0014\n2,Pietersen,GM0014\n';
+    const input = file('in.csv', text);
+    const output = file('out.csv');
+    await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(fs.readFileSync(output, 'utf8')).toBe(`client_id,naam,gemeente\n${h(KEY_A, '1')},"Jansen, P.",GM0014\n${h(KEY_A, '2')},Pietersen,GM0014\n`);
+  });
+
+  it('reads and writes Windows-1252 byte for byte', async () => {
+    // "client_id;omschrijving\n" + "42;Caf\xe9 \x80 5\n" in Windows-1252: é = E9, € = 80
+    const bytes = Buffer.concat([Buffer.from('client_id;omschrijving\n42;Caf'), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(' 5\n')]);
+    const input = file('in.csv', bytes);
+    const output = file('out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(res.encoding).toBe('windows-1252');
+    const expected = Buffer.concat([Buffer.from(`client_id;omschrijving\n${h(KEY_A, '42')};Caf`), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(' 5\n')]);
+    expect(fs.readFileSync(output).equals(expected)).toBe(true);
+  });
+
+  it('fails on invalid UTF-8 when told the file is UTF-8, and leaves no output', async () => {
+    const input = file('in.csv', Buffer.concat([Buffer.from('client_id;x\n1;'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const output = file('out.csv');
+    await expect(pseudonymiseFile({ input, output, keyFile: key(KEY_A), encoding: 'utf-8' })).rejects.toThrow(/not valid UTF-8.*--encoding windows-1252/);
+    expect(fs.existsSync(output)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps empty values, short rows and blank lines as they are', async () => {
+    const input = file('in.csv', 'x,client_id,y\na,,b\nc\n\nd,9,e\n');
+    const output = file('out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(res).toMatchObject({ rows: 4, pseudonymised: 1, empty: 1, short: 2, columnIndex: 1 });
+    expect(fs.readFileSync(output, 'utf8')).toBe(`x,client_id,y\na,,b\nc\n\nd,${h(KEY_A, '9')},e\n`);
+  });
+
+  it('writes a header-only file as it was', async () => {
+    const input = file('in.csv', 'client_id;gemeente\n');
+    const output = file('out.csv');
+    expect((await pseudonymiseFile({ input, output, keyFile: key(KEY_A) })).rows).toBe(0);
+    expect(fs.readFileSync(output, 'utf8')).toBe('client_id;gemeente\n');
+  });
+
+  it('uses --column, trims values, and restores leading zeros with padBsn', async () => {
+    const input = file('in.csv', 'id;BSN nummer\nx; 12345672 \ny;012345672\n');
+    const o1 = file('o1.csv');
+    const r = await pseudonymiseFile({ input, output: o1, keyFile: key(KEY_A), column: 'bsn_nummer', padBsn: true });
+    expect(r).toMatchObject({ column: 'BSN nummer', columnIndex: 1, pseudonymised: 2, bsnLike: 2 });
+    const p = h(KEY_A, '012345672');
+    expect(fs.readFileSync(o1, 'utf8')).toBe(`id;BSN nummer\nx;${p}\ny;${p}\n`);
+    const o2 = file('o2.csv');
+    await pseudonymiseFile({ input, output: o2, keyFile: key(KEY_A), column: 'BSN nummer' });
+    expect(fs.readFileSync(o2, 'utf8')).toBe(`id;BSN nummer\nx;${h(KEY_A, '12345672')}\ny;${p}\n`);
+  });
+
+  it('says which column it cannot find or cannot choose, without showing values', async () => {
+    const k = key(KEY_A);
+    const none = file('none.csv', 'a;b\n123456782;2\n');
+    await expect(pseudonymiseFile({ input: none, output: file('o.csv'), keyFile: k })).rejects.toThrow(
+      /^no client column found \(expected a header named one of client_id, clientnummer, .*\); name it with --column$/,
+    );
+    const two = file('two.csv', 'client_id;bsn\n1;123456782\n');
+    await expect(pseudonymiseFile({ input: two, output: file('o.csv'), keyFile: k })).rejects.toThrow(
+      "more than one column looks like the client column ('client_id', 'bsn'); name it with --column",
+    );
+    await expect(pseudonymiseFile({ input: none, output: file('o.csv'), keyFile: k, column: 'client' })).rejects.toThrow(
+      "no column named 'client' (the header has 'a', 'b')",
+    );
+  });
+});
