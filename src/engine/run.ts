@@ -12,7 +12,7 @@ import { emptyStats, mergeStats, type RunStats } from '../core/stats.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
 import { lastRecordBoundary } from '../ingest/csv.js';
-import { bsnVerdict } from '../ingest/bsn.js';
+import { bsnVerdict } from '../ingest/bsn-verdict.js';
 import { REASONS, type ChunkResult } from '../ingest/normalise.js';
 import { loadCodes } from '../mapping/codes.js';
 import { loadRegions } from '../mapping/regions.js';
@@ -64,6 +64,7 @@ export interface RunResult {
 
 /** Client partitions: a constant, so the work split never depends on the worker count. */
 const PARTITIONS = 64;
+const MAX_RECORD_BYTES = 64 << 20;
 
 function workerUrl(): URL {
   // Tests import this module from TypeScript source; workers always run the compiled JS.
@@ -195,8 +196,11 @@ async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, 
         bytesRead += n;
         const len = carry.length + n;
         const eof = n === 0;
-        const cut = eof ? len : lastRecordBoundary(buf, len);
-        // Without a whole record yet (one very long record), read on before cutting.
+        let cut = eof ? len : lastRecordBoundary(buf, len, src.plan.delimiter);
+        // Without a whole record yet (one very long record), read on before cutting; but an
+        // unterminated quote must not pull the rest of the file into memory: past 64 MB, cut at
+        // the last newline and let the parser report the broken record.
+        if (cut === 0 && len > MAX_RECORD_BYTES) cut = buf.lastIndexOf(10, len - 1) + 1;
         carry = Buffer.from(buf.subarray(cut, len));
         if (cut > 0) dispatch(src.plan.index, chunk++, buf, cut);
         if (inFlight.size >= 2 * workers) await Promise.race(inFlight);

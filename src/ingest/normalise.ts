@@ -129,9 +129,9 @@ export class ChunkParser {
 
       const startDay = date(r, col.start);
       if (startDay === OPEN_END) return reject(line, R['missing start date'], col.start);
-      if (startDay < 0) return reject(line, R['unparseable start date'], col.start);
+      if (startDay === -1) return reject(line, R['unparseable start date'], col.start);
       const endDay = col.end < 0 ? OPEN_END : date(r, col.end);
-      if (endDay < 0) return reject(line, R['unparseable end date'], col.end);
+      if (endDay === -1) return reject(line, R['unparseable end date'], col.end);
       if (endDay < startDay) return reject(line, R['end before start'], col.end);
 
       if (col.deliveryForm >= 0 && !plan.includePgb && plan.pgbValues.includes(text(r, col.deliveryForm).toLowerCase())) {

@@ -62,7 +62,7 @@ export async function loadCodes(file: string): Promise<MappingRow[]> {
       const text = row.get(column);
       if (text === '') return missing;
       const d = parseDateString(text, auto);
-      if (d < 0) throw new Error(`${where}: column ${column}: '${text}' is not a date`);
+      if (d === -1) throw new Error(`${where}: column ${column}: '${text}' is not a date`);
       return d;
     };
     rows.push({ code, cat, sub, gm, regio: row.get('regio'), from: date('geldig_vanaf', -Infinity), to: date('geldig_tot', Infinity), line: row.line });
