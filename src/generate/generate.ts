@@ -1,0 +1,582 @@
+// Synthetic youth-care allocation data (toewijzingen) for demos, tests and benchmarks.
+//
+// The data look like municipal exports read through the default profile of SPEC section 9: one
+// header, a file per group of municipalities, and the kind of mess real exports carry (two
+// delimiters, three spellings of a municipality code, padded and unpadded Dutch dates, ISO dates with
+// a time of day, quoted provider names, CRLF line ends, duplicate rows, re-issued allocations, rows
+// whose end lies before their start, codes the mapping table does not know). Every client key is a
+// random 16-hex-character pseudonym; nothing here is real data.
+//
+// Deterministic: the same options give the same bytes (one mulberry32 stream, clients in order).
+// Streamed: rows go out in ~1 MB chunks with back-pressure, so 10 million rows need bounded memory.
+// docs/generator.md describes the distributions.
+
+import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+export interface GenerateOptions {
+  clients: number; // e.g. 2000 for the demo, 2_000_000 for benchmarks
+  seed: number; // deterministic PRNG: same options -> same bytes
+  year: number; // the cohort year Y the data is centred on; products start in Y-2 .. Y+2
+  municipalities?: number; // default 12, spread over ceil(n/4) regions
+  sources?: number; // default 2: the municipalities are split over this many files; movers appear in two
+}
+
+export interface GeneratedFiles {
+  inputs: string[];
+  codes: string;
+  regions: string;
+  rows: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PRNG
+
+/** mulberry32: a tiny 32-bit generator, good enough for synthetic data and fully deterministic. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  u32(): number {
+    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+  /** uniform in [0, 1) */
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+  /** uniform integer in [lo, hi] */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+}
+
+/** Cumulative weights for fast weighted picks. */
+function cumulative(weights: readonly number[]): Float64Array {
+  const c = new Float64Array(weights.length);
+  let s = 0;
+  for (let i = 0; i < weights.length; i++) c[i] = s += weights[i];
+  for (let i = 0; i < c.length; i++) c[i] /= s;
+  return c;
+}
+function pick(cum: Float64Array, r: number): number {
+  for (let i = 0; i < cum.length; i++) if (r < cum[i]) return i;
+  return cum.length - 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Days
+
+function dayOf(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+function civil(day: number): [number, number, number] {
+  const dt = new Date(day * 86_400_000);
+  return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
+}
+const p2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+// ---------------------------------------------------------------------------------------------
+// Municipalities and regions (real CBS codes, grouped roughly as the jeugdhulpregio's are)
+
+const REGION_POOL: readonly { name: string; gm: readonly number[] }[] = [
+  { name: 'Groningen', gm: [14, 37, 47, 1952, 1966, 765] },
+  { name: 'Flevoland', gm: [34, 995, 50, 171, 184, 303] },
+  { name: 'Drenthe', gm: [106, 114, 118, 119, 109, 1680] },
+  { name: 'Fryslan', gm: [80, 74, 90, 59, 72, 86] },
+  { name: 'Twente', gm: [153, 164, 141, 158, 163, 147] },
+  { name: 'Amsterdam-Amstelland', gm: [363, 362, 384, 437, 451, 415] },
+];
+
+export interface Municipality {
+  gm: number; // 363
+  code: string; // GM0363
+  region: string;
+  source: number; // index of the input file it is exported in
+  weight: number; // relative number of clients
+  ggzShare: number; // chance that a product is a GGZ product
+}
+
+export function municipalities(n: number, sources: number): Municipality[] {
+  const regions = Math.max(1, Math.ceil(n / 4));
+  const out: Municipality[] = [];
+  for (let j = 0; j < n; j++) {
+    const r = j % regions;
+    const k = Math.floor(j / regions);
+    const pool = REGION_POOL[r];
+    const gm = pool && k < pool.gm.length ? pool.gm[k] : 2000 + j; // beyond the pool: made-up codes
+    const region = pool ? pool.name : `Regio ${r + 1}`;
+    // The GGZ share is spread over 0.24 .. 0.44 in an order unrelated to size.
+    const frac = n === 1 ? 0.5 : ((j * 7) % n) / (n - 1);
+    out.push({
+      gm,
+      code: 'GM' + String(gm).padStart(4, '0'),
+      region,
+      source: j % sources,
+      weight: 1 / (1 + 0.7 * k),
+      ggzShare: 0.24 + 0.2 * frac,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Product codes
+
+type Cat = 'ambulant_non_ggz' | 'ggz' | 'verblijf_non_ggz' | 'overig_multidisciplinair' | 'jeugdbescherming' | 'jeugdreclassering';
+interface Code {
+  code: string;
+  ijw: string; // iJw productcategorie
+  cat: Cat;
+  sub: string; // subcategory (ambulant_non_ggz only)
+  w: number; // relative weight within its group
+  mapped: boolean; // false: missing from codes.csv
+}
+
+const C = (code: string, cat: Cat, sub: string, w: number, mapped = true): Code => ({ code, ijw: code.slice(0, 2), cat, sub, w, mapped });
+
+/** ~40 iJw-like codes; the first two characters are the iJw product category, as in most code lists. */
+export const CODES: readonly Code[] = [
+  // GGZ
+  C('54001', 'ggz', '', 30),
+  C('54002', 'ggz', '', 18),
+  C('54003', 'ggz', '', 12),
+  C('54005', 'ggz', '', 8),
+  C('54007', 'ggz', '', 5),
+  C('54011', 'ggz', '', 3),
+  C('51A01', 'ggz', '', 14),
+  C('51A02', 'ggz', '', 6),
+  C('52A01', 'ggz', '', 4),
+  C('53A01', 'ggz', '', 2),
+  // Ambulant non-GGZ
+  C('45A48', 'ambulant_non_ggz', 'opvoed_woonbegeleiding', 30),
+  C('45A49', 'ambulant_non_ggz', 'opvoed_woonbegeleiding', 16),
+  C('45A51', 'ambulant_non_ggz', 'opvoed_woonbegeleiding', 9),
+  C('45A52', 'ambulant_non_ggz', 'ambulant_overig', 6),
+  C('45A53', 'ambulant_non_ggz', 'ambulant_overig', 4),
+  C('45J05', 'ambulant_non_ggz', 'opvoed_woonbegeleiding', 3),
+  C('41A02', 'ambulant_non_ggz', 'dagbesteding_participatie', 7),
+  C('41A03', 'ambulant_non_ggz', 'dagbesteding_participatie', 4),
+  C('40A01', 'ambulant_non_ggz', 'ambulant_overig', 2),
+  C('34A01', 'ambulant_non_ggz', 'opvoed_woonbegeleiding', 1),
+  // Verblijf non-GGZ
+  C('43A01', 'verblijf_non_ggz', '', 6),
+  C('43A02', 'verblijf_non_ggz', '', 3),
+  C('44A01', 'verblijf_non_ggz', '', 5),
+  C('44A02', 'verblijf_non_ggz', '', 2),
+  C('44B01', 'verblijf_non_ggz', '', 2),
+  C('35A01', 'verblijf_non_ggz', '', 1),
+  // Overig en multidisciplinair
+  C('46A01', 'overig_multidisciplinair', '', 5),
+  C('46A02', 'overig_multidisciplinair', '', 2),
+  C('42A01', 'overig_multidisciplinair', '', 4),
+  C('50A01', 'overig_multidisciplinair', '', 3),
+  C('55A01', 'overig_multidisciplinair', '', 1),
+  // Jeugdbescherming
+  C('48A01', 'jeugdbescherming', '', 8),
+  C('48A02', 'jeugdbescherming', '', 3),
+  C('48A03', 'jeugdbescherming', '', 1),
+  // Jeugdreclassering
+  C('47A01', 'jeugdreclassering', '', 5),
+  C('47A02', 'jeugdreclassering', '', 2),
+  // Not in codes.csv: two fall back on their iJw category (45 -> ambulant, 54 -> ggz), one has an
+  // unknown iJw category (99 -> overig_multidisciplinair).
+  C('45X99', 'ambulant_non_ggz', 'ambulant_overig', 1, false),
+  C('54X10', 'ggz', '', 1, false),
+  C('99Z01', 'overig_multidisciplinair', '', 1, false),
+];
+
+/** Share of non-GGZ products per category (the rest of a municipality's products are GGZ). */
+const NON_GGZ_CAT_WEIGHT: Record<Exclude<Cat, 'ggz'>, number> = {
+  ambulant_non_ggz: 0.56,
+  verblijf_non_ggz: 0.12,
+  overig_multidisciplinair: 0.12,
+  jeugdbescherming: 0.12,
+  jeugdreclassering: 0.08,
+};
+/** Share of products that get one of the unmapped codes. */
+const UNMAPPED_SHARE = 0.012;
+
+const PROVIDERS = [
+  'Accare',
+  'Lentis',
+  'Elker',
+  'Jeugdbescherming Noord',
+  'Stichting Jeugdhulp Drenthe',
+  'Zorg, Welzijn en Wonen BV', // quoted in the comma files
+  'De Hoop ggz',
+  'Karakter',
+  'Vlechtwerk',
+  'Leger des Heils',
+  'Pleegzorg "Thuis" Noord', // quotes inside a quoted field
+  'Kinderpraktijk Zon',
+  'Yorneo',
+  'Intermetzo',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Proportions (see docs/generator.md); exported so the generator test can check them.
+
+export const P = {
+  /** Products per client: 1..6, skewed. */
+  productsPerClient: [0.34, 0.24, 0.17, 0.12, 0.08, 0.05],
+  open: 0.1,
+  duplicate: 0.005,
+  invalid: 0.002,
+  reissue: 0.03,
+  noAllocationNumber: 0.02,
+  emptyIjw: 0.08,
+  mover: 0.05,
+  sameFirstDay: 0.1,
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const EMPTY_IJW_256 = Math.round(P.emptyIjw * 256);
+const DUPLICATE_2048 = Math.round(P.duplicate * 2048);
+
+/** Strings as bytes (ASCII), concatenated, for copying into the output buffers without string work. */
+class ByteTable {
+  readonly bytes: Uint8Array;
+  readonly off: Int32Array;
+  readonly len: Uint8Array;
+  constructor(strings: readonly string[]) {
+    const enc = strings.map((s) => Buffer.from(s, 'latin1'));
+    this.bytes = new Uint8Array(enc.reduce((a, b) => a + b.length, 0));
+    this.off = new Int32Array(enc.length);
+    this.len = new Uint8Array(enc.length);
+    let at = 0;
+    enc.forEach((b, i) => {
+      this.bytes.set(b, at);
+      this.off[i] = at;
+      this.len[i] = b.length;
+      at += b.length;
+    });
+  }
+}
+
+/** One output file: a 1 MB buffer that goes to the stream, with back-pressure, when nearly full. */
+class Out {
+  static readonly CHUNK = 1 << 20;
+  buf: Uint8Array = new Uint8Array(Out.CHUNK);
+  pos = 0;
+  constructor(private readonly stream: WriteStream) {}
+  put(t: ByteTable, i: number): void {
+    const b = this.buf;
+    let p = this.pos;
+    const src = t.bytes;
+    for (let k = t.off[i], e = k + t.len[i]; k < e; k++) b[p++] = src[k];
+    this.pos = p;
+  }
+  byte(c: number): void {
+    this.buf[this.pos++] = c;
+  }
+  /** 16 bytes (a client key). */
+  put16(src: Uint8Array): void {
+    const b = this.buf;
+    const p = this.pos;
+    for (let k = 0; k < 16; k++) b[p + k] = src[k];
+    this.pos = p + 16;
+  }
+  /** A non-negative integer below 2^31 in decimal. */
+  int(n: number): void {
+    const b = this.buf;
+    let digits = 1;
+    for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
+    let p = this.pos + digits;
+    this.pos = p;
+    do {
+      b[--p] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    } while (n > 0);
+  }
+  /** Repeats the bytes from `from` to the current position (a duplicate row). */
+  repeat(from: number): void {
+    const len = this.pos - from;
+    this.buf.copyWithin(this.pos, from, this.pos);
+    this.pos += len;
+  }
+  async flushIfAbove(limit: number): Promise<void> {
+    if (this.pos <= limit) return;
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = new Uint8Array(Out.CHUNK);
+    this.pos = 0;
+    if (!this.stream.write(chunk)) await new Promise<void>((res) => this.stream.once('drain', res));
+  }
+  async end(): Promise<void> {
+    await this.flushIfAbove(0);
+    await new Promise<void>((res, rej) => this.stream.end((err?: Error | null) => (err ? rej(err) : res())));
+  }
+}
+
+/** How one source file spells things. */
+interface Style {
+  delim: number;
+  eol: ByteTable; // one entry
+  /** municipality table index for (municipality index, random bit) */
+  gm: (m: number, b: number) => number;
+  gmTable: ByteTable;
+  /** date table index for (day offset, random 0..63) */
+  date: (dayIdx: number, r6: number) => number;
+  dateTable: ByteTable;
+  providers: ByteTable;
+}
+
+/** Generates the files. Streams rows; returns the paths and the number of data rows written. */
+export async function generate(dir: string, opts: GenerateOptions): Promise<GeneratedFiles> {
+  const Y = opts.year;
+  const nMun = opts.municipalities ?? 12;
+  const nSrc = Math.max(1, Math.min(opts.sources ?? 2, nMun));
+  if (!Number.isInteger(opts.clients) || opts.clients < 0) throw new Error('clients must be a non-negative integer');
+  if (!Number.isInteger(Y) || Y < 1903 || Y > 2190) throw new Error('year out of range');
+  if (!Number.isInteger(nMun) || nMun < 1) throw new Error('municipalities must be a positive integer');
+  mkdirSync(dir, { recursive: true });
+
+  const rng = new Rng(opts.seed ^ 0x5eed1234);
+  const muns = municipalities(nMun, nSrc);
+  const munCum = cumulative(muns.map((m) => m.weight));
+  const bySource: number[][] = Array.from({ length: nSrc }, () => []);
+  muns.forEach((m, j) => bySource[m.source].push(j));
+
+  // Codes by group.
+  const codeIdx = (pred: (c: Code) => boolean): number[] => CODES.flatMap((c, i) => (pred(c) ? [i] : []));
+  const ggzCodes = codeIdx((c) => c.cat === 'ggz' && c.mapped);
+  const ggzCum = cumulative(ggzCodes.map((i) => CODES[i].w));
+  const otherCats = Object.keys(NON_GGZ_CAT_WEIGHT) as Exclude<Cat, 'ggz'>[];
+  const otherCatCum = cumulative(otherCats.map((c) => NON_GGZ_CAT_WEIGHT[c]));
+  const otherCodes = otherCats.map((cat) => codeIdx((c) => c.cat === cat && c.mapped));
+  const otherCodeCum = otherCodes.map((cs) => cumulative(cs.map((i) => CODES[i].w)));
+  const unmapped = codeIdx((c) => !c.mapped);
+  const codeBytes = new ByteTable(CODES.map((c) => c.code));
+  const ijwBytes = new ByteTable(CODES.map((c) => c.ijw));
+
+  // Date spellings, precomputed over the whole range any row can reach.
+  const dayLo = dayOf(Y - 3, 1, 1);
+  const dayHi = dayOf(Y + 8, 12, 31);
+  const nDays = dayHi - dayLo + 1;
+  const iso: string[] = [];
+  const dmy: string[] = [];
+  for (let i = 0; i < nDays; i++) {
+    const [y, m, d] = civil(dayLo + i);
+    iso.push(`${y}-${p2(m)}-${p2(d)}`);
+    dmy.push(`${p2(d)}-${p2(m)}-${y}`);
+  }
+  for (let i = 0; i < nDays; i++) {
+    const [y, m, d] = civil(dayLo + i);
+    iso.push(`${y}-${p2(m)}-${p2(d)} 00:00:00`);
+    dmy.push(`${d}-${m}-${y}`);
+  }
+  const quote = (s: string, delim: string): string =>
+    s.includes(delim) || s.includes('"') ? '"' + s.replace(/"/g, '""') + '"' : s;
+  const styles: Style[] = [
+    {
+      // Semicolons, Dutch dates (1 in 16 unpadded), municipality as 363 or 0363, Windows line ends.
+      delim: 59,
+      eol: new ByteTable(['\r\n']),
+      gm: (j, b) => 2 * j + b,
+      gmTable: new ByteTable(muns.flatMap((m) => [String(m.gm), String(m.gm).padStart(4, '0')])),
+      date: (di, r6) => (r6 < 4 ? di + nDays : di),
+      dateTable: new ByteTable(dmy),
+      providers: new ByteTable(PROVIDERS.map((p) => quote(p, ';'))),
+    },
+    {
+      // Commas, ISO dates (1 in 32 with a time of day), municipality as GM0363.
+      delim: 44,
+      eol: new ByteTable(['\n']),
+      gm: (j) => j,
+      gmTable: new ByteTable(muns.map((m) => m.code)),
+      date: (di, r6) => (r6 < 2 ? di + nDays : di),
+      dateTable: new ByteTable(iso),
+      providers: new ByteTable(PROVIDERS.map((p) => quote(p, ','))),
+    },
+  ];
+  const HEX = Buffer.from('0123456789abcdef', 'latin1');
+  const key = new Uint8Array(16);
+
+  // Outputs
+  const inputs: string[] = [];
+  const outs: Out[] = [];
+  const srcStyle: Style[] = [];
+  for (let s = 0; s < nSrc; s++) {
+    const st = styles[s % styles.length];
+    const path = join(dir, `toewijzingen_${String.fromCharCode(97 + (s % 26))}${s >= 26 ? s : ''}.csv`);
+    inputs.push(path);
+    const out = new Out(createWriteStream(path));
+    outs.push(out);
+    srcStyle.push(st);
+    const header = ['client_id', 'gemeente', 'productcode', 'productcategorie', 'begindatum', 'einddatum', 'toewijzingnummer', 'aanbieder'];
+    out.put(new ByteTable([header.join(String.fromCharCode(st.delim))]), 0);
+    out.put(st.eol, 0);
+  }
+  const ROW_MAX = 256;
+  const LIMIT = Out.CHUNK - 2 * ROW_MAX;
+
+  // Per-client scratch
+  const MAXP = 8;
+  const pStart = new Int32Array(MAXP);
+  const pEnd = new Int32Array(MAXP); // -1 = open
+  const pMun = new Int32Array(MAXP);
+  const pCode = new Int32Array(MAXP);
+  const pAlloc = new Int32Array(MAXP); // -1 = no allocation number
+  const pProv = new Int32Array(MAXP);
+
+  const yStart = dayOf(Y, 1, 1);
+  const y1Start = dayOf(Y + 1, 1, 1);
+  const firstDay = dayOf(Y - 2, 1, 1);
+  const lastStart = dayOf(Y + 2, 12, 31);
+  const ppcCum = cumulative(P.productsPerClient);
+  let allocSeq = 0;
+  let rows = 0;
+
+  const pickDuration = (): number => {
+    const r = rng.next();
+    if (r < 0.3) return rng.int(14, 90);
+    if (r < 0.7) return rng.int(91, 365);
+    if (r < 0.9) return rng.int(366, 730);
+    return rng.int(731, 1100);
+  };
+  const pickGap = (): number => {
+    const r = rng.next();
+    if (r < 0.35) return rng.int(29, 32); // around the 30-day rule
+    if (r < 0.65) return rng.int(1, 28);
+    return 33 + Math.floor(Math.pow(rng.next(), 2) * 500);
+  };
+  const pickCode = (j: number): number => {
+    if (rng.next() < UNMAPPED_SHARE) return unmapped[rng.int(0, unmapped.length - 1)];
+    if (rng.next() < muns[j].ggzShare) return ggzCodes[pick(ggzCum, rng.next())];
+    const g = pick(otherCatCum, rng.next());
+    return otherCodes[g][pick(otherCodeCum[g], rng.next())];
+  };
+
+  for (let c = 0; c < opts.clients; c++) {
+    const k1 = rng.u32();
+    const k2 = rng.u32();
+    for (let b = 0; b < 8; b++) {
+      key[b] = HEX[(k1 >>> (28 - 4 * b)) & 15];
+      key[8 + b] = HEX[(k2 >>> (28 - 4 * b)) & 15];
+    }
+    const home = pick(munCum, rng.next());
+    const n = pick(ppcCum, rng.next()) + 1;
+    // Movers: from some product on, another municipality exported in another file.
+    let moveAt = MAXP;
+    let moved = home;
+    if (nSrc > 1 && n > 1 && rng.next() < P.mover) {
+      moveAt = rng.int(1, n - 1);
+      const others = bySource[(muns[home].source + rng.int(1, nSrc - 1)) % nSrc];
+      moved = others[rng.int(0, others.length - 1)];
+    }
+    // First start: half of the clients in Y, a quarter earlier (some still running in Y), a quarter later.
+    const r0 = rng.next();
+    let start =
+      r0 < 0.5 ? yStart + rng.int(0, y1Start - yStart - 1)
+      : r0 < 0.75 ? firstDay + rng.int(0, yStart - firstDay - 1)
+      : y1Start + rng.int(0, lastStart - y1Start);
+    let maxEnd = -1; // latest end of the client's closed products so far
+    let anyOpen = false;
+    let np = 0;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) {
+        const prevS = pStart[i - 1];
+        const prevE = pEnd[i - 1];
+        const r = rng.next();
+        if (r < (i === 1 ? P.sameFirstDay : 0.04)) start = prevS; // same day as the previous product
+        else if (r < 0.24 && prevE >= 0) start = prevS + rng.int(0, prevE - prevS); // nested or overlapping
+        else if (anyOpen) start = prevS + rng.int(20, 500);
+        else start = maxEnd + pickGap();
+      }
+      if (start > lastStart) break;
+      let end: number;
+      if (rng.next() < P.open) end = -1;
+      else if (i > 0 && pEnd[i - 1] >= start && rng.next() < 0.5) end = start + rng.int(0, pEnd[i - 1] - start); // nested
+      else end = start + pickDuration() - 1;
+      pStart[i] = start;
+      pEnd[i] = end;
+      pMun[i] = i >= moveAt ? moved : home;
+      pCode[i] = pickCode(pMun[i]);
+      pAlloc[i] = rng.next() < P.noAllocationNumber ? -1 : 40_000_000 + allocSeq++;
+      pProv[i] = rng.int(0, PROVIDERS.length - 1);
+      if (end < 0) anyOpen = true;
+      else if (end > maxEnd) maxEnd = end;
+      np++;
+    }
+    // Rows: products in order, a duplicate right after its original; re-issued versions and invalid
+    // rows at the end of the client's block (later in the file than the version they replace).
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < np; i++) {
+        const j = pMun[i];
+        const s = muns[j].source;
+        const st = srcStyle[s];
+        const o = outs[s];
+        let end = pEnd[i];
+        let alloc = pAlloc[i];
+        const startDay = pStart[i];
+        if (pass === 1) {
+          const r = rng.next();
+          if (r < P.reissue) {
+            if (alloc < 0) continue;
+            // A new version of the allocation: same number, the end changed.
+            end = end < 0 ? startDay + rng.int(30, 700) : rng.next() < 0.3 ? -1 : Math.max(startDay, end + rng.int(-60, 365));
+            if (end === pEnd[i]) end += 1;
+          } else if (r < P.reissue + P.invalid * 0.96) {
+            // (per product, so ~0.2% of rows)
+            // A row whose end lies before its start, with its own allocation number.
+            end = startDay - rng.int(1, 60);
+            alloc = 90_000_000 + allocSeq++;
+          } else continue;
+        }
+        // One draw decides the row's spelling: municipality form, date forms, empty iJw category, duplicate.
+        const bits = rng.u32();
+        const d = st.delim;
+        const rowStart = o.pos;
+        o.put16(key);
+        o.byte(d);
+        o.put(st.gmTable, st.gm(j, bits & 1));
+        o.byte(d);
+        o.put(codeBytes, pCode[i]);
+        o.byte(d);
+        if (((bits >>> 13) & 255) >= EMPTY_IJW_256) o.put(ijwBytes, pCode[i]);
+        o.byte(d);
+        o.put(st.dateTable, st.date(startDay - dayLo, (bits >>> 1) & 63));
+        o.byte(d);
+        if (end >= 0) o.put(st.dateTable, st.date(end - dayLo, (bits >>> 7) & 63));
+        o.byte(d);
+        if (alloc >= 0) o.int(alloc);
+        o.byte(d);
+        o.put(st.providers, pProv[i]);
+        o.put(st.eol, 0);
+        rows++;
+        if (pass === 0 && bits >>> 21 < DUPLICATE_2048) {
+          o.repeat(rowStart);
+          rows++;
+        }
+        if (o.pos > LIMIT) await o.flushIfAbove(0); // no await per row: a resolved await still costs a tick
+      }
+    }
+  }
+  for (const o of outs) await o.end();
+
+  // Mapping table (SPEC 9): one unscoped row per known code, plus scoped rows.
+  const ymd = (y: number, m: number, d: number): string => `${y}-${p2(m)}-${p2(d)}`;
+  const codeRows: string[][] = [];
+  for (const c of CODES) if (c.mapped) codeRows.push([c.code, c.cat, c.sub, c.ijw, '', '', '', '']);
+  const region1 = muns[Math.min(1, muns.length - 1)].region;
+  // Municipality-scoped: in the first municipality vaktherapie is mental-health care; in the third
+  // crisis care 46A02 is a crisis placement (verblijf).
+  codeRows.push(['45A52', 'ggz', '', '45', muns[0].code, '', '', '']);
+  codeRows.push(['46A02', 'verblijf_non_ggz', '', '46', muns[Math.min(2, muns.length - 1)].code, '', '', '']);
+  // Region-scoped: in the second region day treatment 41A03 is GGZ day treatment.
+  codeRows.push(['41A03', 'ggz', '', '41', '', region1, '', '']);
+  // Validity-scoped: from 1 July Y, maatwerk 50A01 is a parenting-support arrangement.
+  codeRows.push(['50A01', 'ambulant_non_ggz', 'opvoed_woonbegeleiding', '50', '', '', ymd(Y, 7, 1), '']);
+  const codes = join(dir, 'codes.csv');
+  writeFileSync(
+    codes,
+    ['productcode,category,subcategory,productcategorie,gemeente,regio,geldig_vanaf,geldig_tot', ...codeRows.map((r) => r.join(','))].join('\n') + '\n',
+  );
+  const regions = join(dir, 'regions.csv');
+  writeFileSync(regions, ['gemeente,regio', ...muns.map((m) => `${m.code},${m.region}`)].join('\n') + '\n');
+  return { inputs, codes, regions, rows };
+}
