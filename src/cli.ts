@@ -9,7 +9,7 @@ import { describe as describeReject, runAnalysis, type RunOptions, type RunResul
 import type { SourceSpec } from './engine/sources.js';
 import { loadRunFile } from './ingest/profile.js';
 import { pseudonymiseFile } from './ingest/pseudonymise.js';
-import { runOutputs, rejectsSummary } from './output/outputs.js';
+import { LABELS_KEY_FILE, runOutputs, rejectsSummary } from './output/outputs.js';
 import { progressMode, progressReporter } from './output/progress.js';
 import { writeAtomically } from './output/write.js';
 
@@ -64,7 +64,7 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
   const opts = optionsFrom(a);
   const t0 = performance.now();
   const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)) });
-  const files = await runOutputs(result, { excel: a.excel });
+  const files = await runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
   writeAtomically(opts.out, files);
   const secs = (performance.now() - t0) / 1000;
   if (!a.quiet) printSummary(result, opts.out, secs, log);
@@ -80,7 +80,7 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   }
   for (const g of rejectsSummary(r.rejects, 3)) log(`  rejected ${n(g.count)}x ${g.reason}: ${g.first.join(', ')}${g.count > 3 ? ', …' : ''}`);
   if (m.unmappedCodes.length > 0) {
-    log(`unmapped codes (counted as overig_multidisciplinair): ${m.unmappedCodes.slice(0, 8).map((c) => `${c.code} in ${c.gemeente} (${n(c.products)} products)`).join(', ')}${m.unmappedCodes.length > 8 ? `, and ${m.unmappedCodes.length - 8} more in the manifest` : ''}`);
+    log(`unmapped codes (counted as overig_multidisciplinair): ${m.unmappedCodes.slice(0, 8).map((c) => `${c.code} in ${c.gemeente} (${n(c.products)} product${c.products === 1 ? "" : "s"})`).join(', ')}${m.unmappedCodes.length > 8 ? `, and ${m.unmappedCodes.length - 8} more in the manifest` : ''}`);
   }
   if (m.fallbackCodes.length > 0) log(`codes mapped by their iJw product category: ${m.fallbackCodes.length} (listed in the manifest)`);
   log(`${n(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${n(cohortAll(r))} youths`);
@@ -89,7 +89,7 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
 }
 
 const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths').reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
-const outputsOf = (r: RunResult) => ({ 'metrics.csv': 1, 'metrics.json': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { 'labels-key.NOT-FOR-PUBLICATION.csv': 1 } : {}) });
+const outputsOf = (r: RunResult) => ({ 'report.html': 1, 'metrics.csv': 1, 'metrics.json': 1, 'comparisons.csv': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { [LABELS_KEY_FILE]: 1 } : {}) });
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -119,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('strict', { type: 'boolean', describe: 'any rejected row fails the run (exit 2), nothing written' })
         .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
         .option('run', { type: 'string', describe: 'a run file (JSON) with sources, profiles, tables and settings' })
+        .option('lang', { choices: ['nl', 'en'], default: 'nl', describe: 'language of report.html' })
         .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress and no summary' })
         .example('$0 analyse --input a.csv b.csv --codes codes.csv --regions regions.csv --year 2021 --out results/', '')
@@ -137,14 +138,21 @@ export async function main(argv: string[]): Promise<number> {
           year: 2021, out: a.out as string, workers: a.workers as number | undefined,
         });
       })
-      .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms', (y) => y
+      .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms (see docs/profiles.md)', (y) => y
         .option('input', { type: 'string', demandOption: true, describe: 'CSV with raw client numbers' })
         .option('output', { type: 'string', demandOption: true, describe: 'where to write the pseudonymised CSV' })
-        .option('column', { type: 'string', default: 'client_id', describe: 'the client column' })
-        .option('key', { type: 'string', demandOption: true, describe: 'key file (hex); keep it secret and use the same for all municipalities to link them' })
-        .option('create-key', { type: 'boolean', default: false, describe: 'create the key file when it does not exist' }),
+        .option('column', { type: 'string', describe: 'the client column [default: found by its header name]' })
+        .option('key', { type: 'string', demandOption: true, describe: 'key file (hex); keep it secret, use one key for all municipalities to link them' })
+        .option('create-key', { type: 'boolean', default: false, describe: 'create the key file when it does not exist' })
+        .option('delimiter', { type: 'string', describe: 'field delimiter [default: detected]' })
+        .option('encoding', { choices: ['utf-8', 'utf-8-bom', 'windows-1252'], describe: '[default: detected]' })
+        .option('pad-bsn', { type: 'boolean', describe: 'restore the leading zero of 8-digit BSNs before hashing' })
+        .option('force', { type: 'boolean', describe: 'overwrite an existing output file' }),
       async (a) => {
-        const r = await pseudonymiseFile({ input: a.input, output: a.output, column: a.column, keyFile: a.key, createKey: a['create-key'] });
+        const r = await pseudonymiseFile({
+          input: a.input, output: a.output, column: a.column, keyFile: a.key, createKey: a['create-key'],
+          delimiter: a.delimiter, encoding: a.encoding as never, padBsn: a['pad-bsn'], force: a.force,
+        });
         process.stdout.write(`${a.output}: ${JSON.stringify(r)}\n`);
       })
       .demandCommand(1, 'name a command: analyse, demo or pseudonymise')

@@ -53,6 +53,7 @@ export interface Manifest {
   totals: Record<string, number>;
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];
+  warnings: string[];
   rejectsSummary?: { reason: string; count: number; first: string[] }[];
   outputs?: Record<string, string>;
 }

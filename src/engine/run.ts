@@ -12,7 +12,9 @@ import { emptyStats, mergeStats, type RunStats } from '../core/stats.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
 import { lastRecordBoundary } from '../ingest/csv.js';
-import { bsnVerdict } from '../ingest/bsn-verdict.js';
+import { compareAreas, relabelComparisons, type Comparison } from '../report/compare.js';
+import { qualityWarnings } from './quality.js';
+import { bsnVerdict } from '../ingest/bsn.js';
 import { REASONS, type ChunkResult } from '../ingest/normalise.js';
 import { loadCodes } from '../mapping/codes.js';
 import { loadRegions } from '../mapping/regions.js';
@@ -53,8 +55,12 @@ export interface RunResult {
   metrics: MetricRow[];
   /** Exact rows; never written when disclosure is on. */
   exact: MetricRow[];
+  /** Directions of each municipality against its region and all data (labelled when labels are on). */
+  comparisons: Comparison[];
   sdByArea: Map<string, number>;
   regionOf: Map<number, string>;
+  /** Published municipality area (code or label) -> region. */
+  regionByArea: Map<string, string>;
   /** Municipality code -> label, when labels are on (written to a file not for publication). */
   labels: Map<string, string> | null;
   rejects: RejectEntry[];
@@ -116,11 +122,17 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     const { rows: exact, sdByArea } = buildMetrics(counters, regionOf);
     const areaTree = { regionOf: new Map([...regionOf].map(([gm, r]) => [gmLabel(gm), r])) };
     let metrics = applyDisclosure(exact, disclosure, areaTree);
+    // Comparisons test exact counts; only their direction is published (SPEC 6).
+    let comparisons = compareAreas(exact, metrics, areaTree.regionOf, sdByArea);
     let labels: Map<string, string> | null = null;
+    let regionByArea: Map<string, string> = areaTree.regionOf;
     if (opts.labels) {
       labels = municipalityLabels([...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))]);
       metrics = relabel(metrics, labels);
+      comparisons = relabelComparisons(comparisons, labels);
+      regionByArea = new Map([...regionByArea].filter(([a]) => labels!.has(a)).map(([a, r]) => [labels!.get(a)!, r]));
     }
+    const label = (area: string) => labels?.get(area) ?? area;
     const manifest: Manifest = {
       engine: { name: 'traject', version: ENGINE_VERSION },
       publication: disclosure.mode === 'off' ? 'internal: not for publication' : 'disclosure-controlled aggregates',
@@ -129,8 +141,8 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       inputs: accounts,
       codes: { file: opts.codes, sha256: '', rows: mapping.length },
       regions: opts.regions ? { file: opts.regions, municipalities: regionOf.size } : null,
-      unmappedCodes: codeList(stats, MapStatus.Unmapped),
-      fallbackCodes: codeList(stats, MapStatus.Fallback),
+      unmappedCodes: codeList(stats, MapStatus.Unmapped).map((c) => ({ ...c, gemeente: label(c.gemeente) })),
+      fallbackCodes: codeList(stats, MapStatus.Fallback).map((c) => ({ ...c, gemeente: label(c.gemeente) })),
       dataKinds: DATA_KINDS.filter((_, i) => kinds.has(i as 0 | 1)),
       totals: {
         clients: stats.clients, products: stats.products, duplicateRows: stats.duplicates,
@@ -139,10 +151,12 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       },
       productsStartedByMonth: monthTable(stats, sources),
       municipalitiesWithoutRegion: [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))]
-        .filter((a) => !areaTree.regionOf.has(a)),
+        .filter((a) => !areaTree.regionOf.has(a)).map(label),
+      warnings: [],
     };
+    manifest.warnings = qualityWarnings(manifest).warnings;
     opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'done' });
-    return { metrics, exact, sdByArea, regionOf, labels, rejects, stats, manifest };
+    return { metrics, exact, comparisons, sdByArea, regionOf, regionByArea, labels, rejects, stats, manifest };
   } finally {
     await pool.destroy();
   }

@@ -1,7 +1,8 @@
 // Opening a source: read its header, decide delimiter, encoding, columns and kind (SPEC 1, 9).
 // Fails at once, with one line naming the file, when the file cannot be analysed at all.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { REQUIRED_FIELDS, resolveColumns, type Field } from '../ingest/columns.js';
+import { REQUIRED_FIELDS, resolveColumns } from '../ingest/columns.js';
+import { parseGemeente } from '../ingest/municipality.js';
 import { detectDelimiter, fieldString, forEachRecord } from '../ingest/csv.js';
 import type { SourcePlan } from '../ingest/normalise.js';
 import type { SourceProfile } from '../ingest/profile.js';
@@ -40,19 +41,26 @@ export function openSource(spec: SourceSpec, index: number, includePgb: boolean)
   if (sample.includes(0)) throw new RunError(`${file}: this is not a CSV text file (it contains binary bytes)`);
 
   const profile = spec.profile;
+  const hasHeader = profile?.header !== false;
   const nl = head.indexOf(10);
-  const headerEnd = nl < 0 ? head.length : nl + 1;
+  const firstEnd = nl < 0 ? head.length : nl + 1;
   const encoding = profile?.encoding === 'windows-1252' ? 'windows-1252' : profile?.encoding ? 'utf-8' : 'auto';
-  const headerText = head.toString('latin1', 0, headerEnd);
-  const delimiter = profile?.delimiter ? profile.delimiter.charCodeAt(0) : detectDelimiter(headerText);
-  let header: string[] = [];
-  forEachRecord(head, 0, headerEnd, delimiter, (r) => {
-    if (header.length === 0) header = Array.from({ length: r.count }, (_, i) => fieldString(head, r, i, encoding).trim());
+  const delimiter = profile?.delimiter ? profile.delimiter.charCodeAt(0) : detectDelimiter(head.toString('latin1', 0, firstEnd));
+  let first: string[] = [];
+  forEachRecord(head, 0, firstEnd, delimiter, (r) => {
+    if (first.length === 0) first = Array.from({ length: r.count }, (_, i) => fieldString(head, r, i, encoding).trim());
   });
-  if (header.length <= 1 && header.join('') === '') {
+  // Without a header line, columns are named by number in the profile; the data starts at byte 0.
+  const header = hasHeader ? first : first.map(() => '');
+  if (hasHeader && header.join('') === '') {
     throw new RunError(`${file}: no header line found (expected column names such as client_id, gemeente, productcode, begindatum, einddatum)`);
   }
-  const resolved = resolveColumns(header, profile?.columns as Partial<Record<Field, string>> | undefined);
+  let fixedGemeente = -1;
+  if (profile?.gemeente !== undefined) {
+    fixedGemeente = parseGemeente(String(profile.gemeente));
+    if (fixedGemeente < 0) throw new RunError(`${file}: profile gemeente '${profile.gemeente}' is not a municipality code`);
+  }
+  const resolved = resolveColumns(header, profile?.columns, { constant: fixedGemeente >= 0 ? ['gemeente'] : [] });
   if (!resolved.ok) {
     throw new RunError(`${file}: ${resolved.problems.join('; ')} (required: ${REQUIRED_FIELDS.join(', ')}; header has: ${header.join(', ')})`);
   }
@@ -68,6 +76,7 @@ export function openSource(spec: SourceSpec, index: number, includePgb: boolean)
     header,
     pgbValues: (profile?.pgbValues ?? ['pgb']).map((v) => v.toLowerCase()),
     includePgb,
+    fixedGemeente,
   };
-  return { plan, dataStart: headerEnd, size };
+  return { plan, dataStart: hasHeader ? firstEnd : 0, size };
 }

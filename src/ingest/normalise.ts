@@ -24,6 +24,8 @@ export interface SourcePlan {
   /** Lower-cased values of the delivery-form column that mark a PGB row. */
   pgbValues: string[];
   includePgb: boolean;
+  /** The profile's municipality for every row (exports of one municipality), or -1. */
+  fixedGemeente: number;
 }
 
 /** Why a row was rejected. The order is the order of the rejects summary. */
@@ -119,10 +121,13 @@ export class ChunkParser {
       if (client === '') return reject(line, R['missing client'], col.client);
       sniffer.see(client);
 
-      const gmText = text(r, col.gemeente);
-      if (gmText === '') return reject(line, R['missing municipality'], col.gemeente);
-      const gm = parseGemeente(gmText);
-      if (gm < 0) return reject(line, R['unknown municipality code format'], col.gemeente);
+      let gm = plan.fixedGemeente;
+      if (gm < 0) {
+        const gmText = text(r, col.gemeente);
+        if (gmText === '') return reject(line, R['missing municipality'], col.gemeente);
+        gm = parseGemeente(gmText);
+        if (gm < 0) return reject(line, R['unknown municipality code format'], col.gemeente);
+      }
 
       const code = normaliseCode(text(r, col.productcode));
       if (code === '') return reject(line, R['missing product code'], col.productcode);

@@ -1,6 +1,9 @@
 // The files a run writes, as plain text built from the run result (pure; write.ts does the I/O).
 import type { RunResult } from '../engine/run.js';
 import type { RejectEntry } from '../engine/manifest.js';
+import { qualityWarnings } from '../engine/quality.js';
+import { renderReport } from '../report/report.js';
+import type { Lang } from '../report/i18n.js';
 import { csvText, type OutputFile } from './write.js';
 import { INTERNAL_NOTICE, jsonRow, METRIC_COLUMNS, numberText, statusText } from './format.js';
 
@@ -8,8 +11,7 @@ export const LABELS_KEY_FILE = 'labels-key.NOT-FOR-PUBLICATION.csv';
 
 export interface OutputOptions {
   excel?: boolean;
-  /** Extra files (the HTML report) added by the caller. */
-  extra?: OutputFile[];
+  lang?: Lang;
 }
 
 /** Rejections grouped by reason: count and the first few places, for the manifest and the terminal. */
@@ -44,11 +46,32 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
   const rejectsCsv = await csvText(['file', 'line', 'column', 'reason'],
     result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason]), excel);
 
+  const comparisonsCsv = await csvText(['area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test'],
+    result.comparisons.map((c) => [c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test]), excel);
+  const m = result.manifest;
+  const report = renderReport({
+    lang: opts.lang ?? 'nl',
+    rows: result.metrics,
+    comparisons: result.comparisons,
+    regionOf: Object.fromEntries(result.regionByArea),
+    year: Number(m.settings.year),
+    gapDays: Number(m.settings.gapDays),
+    disclosure: m.disclosure,
+    accounting: { sources: m.inputs },
+    quality: {
+      warnings: m.warnings,
+      unmapped: m.unmappedCodes,
+      backlog: qualityWarnings(m).backlog,
+      openEndedShare: m.totals.openEndedShare,
+    },
+    engineVersion: m.engine.version,
+  });
   const files: OutputFile[] = [
     { name: 'metrics.csv', content: metricsCsv },
     { name: 'metrics.json', content: metricsJson },
+    { name: 'comparisons.csv', content: comparisonsCsv },
     { name: 'rejects.csv', content: rejectsCsv },
-    ...(opts.extra ?? []),
+    { name: 'report.html', content: report },
   ];
   if (result.labels) {
     files.push({
@@ -71,6 +94,7 @@ function describeFile(name: string): string {
     case 'metrics.json': return 'the same rows as metrics.csv';
     case 'rejects.csv': return 'every rejected row: file, line, column, reason (no row values)';
     case 'report.html': return 'the report, one self-contained HTML file';
+    case 'comparisons.csv': return 'direction of each municipality against its region and all data (SPEC 6)';
     default: return '';
   }
 }
