@@ -433,9 +433,9 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
 
   const pickDuration = (): number => {
     const r = rng.next();
-    if (r < 0.3) return rng.int(14, 90);
-    if (r < 0.7) return rng.int(91, 365);
-    if (r < 0.9) return rng.int(366, 730);
+    if (r < 0.4) return rng.int(14, 90);
+    if (r < 0.78) return rng.int(91, 300);
+    if (r < 0.93) return rng.int(301, 730);
     return rng.int(731, 1100);
   };
   const pickGap = (): number => {
