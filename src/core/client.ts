@@ -5,7 +5,7 @@ import { civilFromDays } from '../ingest/dates.js';
 import { analyseClient, type CohortYear } from './cohort.js';
 import { foldClient, type Counters, type KindKey } from './counters.js';
 import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductOut, type ProductRow } from './products.js';
-import { addStat, type RunStats } from './stats.js';
+import { addStat, monthKey, type RunStats } from './stats.js';
 
 export interface RunContext {
   y: CohortYear;
@@ -22,7 +22,8 @@ function productsOfKind(rows: ProductRow[], kind: 0 | 1, stats: RunStats): Produ
     stats.products++;
     if (p.end === OPEN_END) stats.openProducts++;
     const { y, m } = civilFromDays(p.start);
-    addStat(stats.startedBySourceMonth, `${p.source}|${y}-${String(m).padStart(2, '0')}`);
+    const k = monthKey(p.source, y, m);
+    stats.startedBySourceMonth.set(k, (stats.startedBySourceMonth.get(k) ?? 0) + 1);
     if (p.mapStatus !== MapStatus.Mapped) addStat(stats.codeProducts, `${p.mapStatus}|${p.gm}|${p.code}`);
   }
   return products;

@@ -33,20 +33,24 @@ export interface ProductOut extends Product {
   mapStatus: MapStatus;
 }
 
-function identity(r: ProductRow): string {
-  return `${r.gm}\u0000${r.code}\u0000${r.productcategorie}\u0000${r.provider}\u0000${r.allocation}\u0000${r.start}\u0000${r.end}`;
+/** Same values in every field read: an exact duplicate (SPEC 2). */
+function sameRow(a: ProductRow, b: ProductRow): boolean {
+  return a.start === b.start && a.end === b.end && a.gm === b.gm && a.code === b.code &&
+    a.productcategorie === b.productcategorie && a.provider === b.provider && a.allocation === b.allocation;
 }
 
 /** Rows sorted by read order with exact duplicates (same values in every field read) removed. */
 export function dedupe(rows: readonly ProductRow[]): { rows: ProductRow[]; duplicates: number } {
   const sorted = [...rows].sort((a, b) => a.order - b.order);
   if (sorted.length < 2) return { rows: sorted, duplicates: 0 };
-  const seen = new Set<string>();
   const out: ProductRow[] = [];
+  // Duplicates share their start day: compare each row only with the kept rows of that day.
+  const byStart = new Map<number, ProductRow[]>();
   for (const r of sorted) {
-    const id = identity(r);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    const same = byStart.get(r.start);
+    if (same === undefined) byStart.set(r.start, [r]);
+    else if (same.some((o) => sameRow(o, r))) continue;
+    else same.push(r);
     out.push(r);
   }
   return { rows: out, duplicates: sorted.length - out.length };

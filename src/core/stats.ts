@@ -6,8 +6,8 @@ export interface RunStats {
   openProducts: number;
   duplicates: number;
   multiMunicipalityClients: number;
-  /** `${source}|YYYY-MM` -> products started (shows an administrative backlog at the end of the data). */
-  startedBySourceMonth: Record<string, number>;
+  /** monthKey(source, y, m) -> products started (shows an administrative backlog at the end of the data). */
+  startedBySourceMonth: Map<number, number>;
   /** `${mapStatus}|${gm}|${code}` -> products whose code used the fallback (1) or stayed unmapped (2). */
   codeProducts: Record<string, number>;
 }
@@ -15,8 +15,15 @@ export interface RunStats {
 export function emptyStats(): RunStats {
   return {
     clients: 0, products: 0, openProducts: 0, duplicates: 0, multiMunicipalityClients: 0,
-    startedBySourceMonth: {}, codeProducts: {},
+    startedBySourceMonth: new Map(), codeProducts: {},
   };
+}
+
+/** A number per (source, month) so that the hot path builds no strings. */
+export const monthKey = (source: number, y: number, m: number): number => source * 4096 + (y - 1900) * 12 + (m - 1);
+export function fromMonthKey(k: number): { source: number; month: string } {
+  const rest = k % 4096;
+  return { source: Math.floor(k / 4096), month: `${1900 + Math.floor(rest / 12)}-${String((rest % 12) + 1).padStart(2, '0')}` };
 }
 
 export function addStat(to: Record<string, number>, key: string, n = 1): void {
@@ -29,6 +36,6 @@ export function mergeStats(into: RunStats, from: RunStats): void {
   into.openProducts += from.openProducts;
   into.duplicates += from.duplicates;
   into.multiMunicipalityClients += from.multiMunicipalityClients;
-  for (const [k, n] of Object.entries(from.startedBySourceMonth)) addStat(into.startedBySourceMonth, k, n);
+  for (const [k, n] of from.startedBySourceMonth) into.startedBySourceMonth.set(k, (into.startedBySourceMonth.get(k) ?? 0) + n);
   for (const [k, n] of Object.entries(from.codeProducts)) addStat(into.codeProducts, k, n);
 }

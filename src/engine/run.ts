@@ -8,7 +8,7 @@ import { DATA_KINDS, gmLabel, type MetricRow } from '../model.js';
 import { fromPlain, mergeInto, type Counters } from '../core/counters.js';
 import { buildMetrics } from '../core/metrics.js';
 import { MapStatus } from '../core/products.js';
-import { emptyStats, mergeStats, type RunStats } from '../core/stats.js';
+import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../core/stats.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
 import { lastRecordBoundary } from '../ingest/csv.js';
@@ -21,6 +21,7 @@ import { loadRegions } from '../mapping/regions.js';
 import { RunError } from './errors.js';
 import { openSource, type OpenedSource, type SourceSpec } from './sources.js';
 import type { AggregateResult, AggregateTask, ParseTask, WorkerSetup } from './tasks.js';
+import type { ChunkDict } from './rowcodec.js';
 import { ENGINE_VERSION, type Manifest, type RejectEntry, type SourceAccount } from './manifest.js';
 
 export interface RunOptions {
@@ -104,14 +105,19 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   const pool = new Piscina({ filename: workerUrl().href, workerData: setup, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
   try {
     const parsed = await readAll(pool, sources, workers, opts);
-    const { accounts, rejects, pieces } = account(sources, parsed);
+    const { accounts, rejects, pieces, pieceDict, dicts } = account(sources, parsed);
     refuseRawBsns(sources, parsed);
     if (opts.strict && rejects.length > 0) {
       throw new RunError(`--strict: ${rejects.length} row(s) rejected, nothing written (first: ${describe(rejects[0])})`, 2);
     }
 
     opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'aggregate' });
-    const results = await Promise.all(pieces.map((p) => pool.run({ type: 'aggregate', pieces: p } satisfies AggregateTask, { transferList: p }) as Promise<AggregateResult>));
+    // Each task gets only the dictionaries its pieces use.
+    const results = await Promise.all(pieces.map((p, i) => {
+      const used = [...new Set(pieceDict[i])];
+      const task: AggregateTask = { type: 'aggregate', pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]) };
+      return pool.run(task, { transferList: p }) as Promise<AggregateResult>;
+    }));
     const counters: Counters = new Map();
     const stats = emptyStats();
     for (const r of results) {
@@ -236,6 +242,8 @@ function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256: strin
   const accounts: SourceAccount[] = [];
   const rejects: RejectEntry[] = [];
   const pieces: ArrayBuffer[][] = Array.from({ length: PARTITIONS }, () => []);
+  const pieceDict: number[][] = Array.from({ length: PARTITIONS }, () => []);
+  const dicts: ChunkDict[] = [];
   for (const src of sources) {
     const mine = all.parsed.filter((p) => p.source === src.plan.index);
     const acc: SourceAccount = {
@@ -254,11 +262,16 @@ function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256: strin
       }
       acc.rejected += r.rejectLine.length;
       lineOffset += r.lines;
-      r.partitions.forEach((ab, p) => { if (ab.byteLength > 0) pieces[p].push(ab); });
+      const d = dicts.push(r.dict) - 1;
+      r.partitions.forEach((ab, p) => {
+        if (ab.byteLength === 0) return;
+        pieces[p].push(ab);
+        pieceDict[p].push(d);
+      });
     }
     accounts.push(acc);
   }
-  return { accounts, rejects, pieces };
+  return { accounts, rejects, pieces, pieceDict, dicts };
 }
 
 function refuseRawBsns(sources: OpenedSource[], all: { parsed: Parsed[] }): void {
@@ -291,10 +304,10 @@ function codeList(stats: RunStats, status: MapStatus) {
 }
 
 function monthTable(stats: RunStats, sources: OpenedSource[]) {
-  return Object.entries(stats.startedBySourceMonth)
+  return [...stats.startedBySourceMonth]
     .map(([k, products]) => {
-      const [s, month] = k.split('|');
-      return { file: sources[Number(s)].plan.file, month, products };
+      const { source, month } = fromMonthKey(k);
+      return { file: sources[source].plan.file, month, products };
     })
     .sort((a, b) => a.file.localeCompare(b.file) || a.month.localeCompare(b.month));
 }

@@ -2,6 +2,7 @@
 import type { MappingRow } from '../mapping/codes.js';
 import type { RunStats } from '../core/stats.js';
 import type { SourcePlan } from '../ingest/normalise.js';
+import type { ChunkDict } from './rowcodec.js';
 
 export interface WorkerSetup {
   mapping: MappingRow[];
@@ -24,7 +25,10 @@ export interface ParseTask {
 
 export interface AggregateTask {
   type: 'aggregate';
+  /** One partition's rows, a piece per chunk, and for each piece the index of its chunk's dictionary. */
   pieces: ArrayBuffer[];
+  pieceDict: number[];
+  dicts: ChunkDict[];
 }
 
 export interface AggregateResult {

@@ -25,6 +25,11 @@ export const BSN_MINIMUM = 20;
 /** Share of values passing the elfproef from which a source is refused: 9 in 10 (90%). */
 export const BSN_SHARE = 0.9;
 
+/** A trimmed, non-empty client value that looks like a BSN: the elfproef, with a dropped leading zero restored. */
+export function bsnLike(v: string): boolean {
+  return passesElfproef(v.length === 8 ? '0' + v : v);
+}
+
 /**
  * Counts how many client values look like raw BSNs. Feed it the client values of one source (all of
  * them, or at least the first BSN_SAMPLE: `enough` says when). Empty values are not counted. A value of 8
@@ -46,7 +51,7 @@ export class BsnSniffer {
     const v = value.trim();
     if (v === '') return;
     this.#seen++;
-    if (passesElfproef(v.length === 8 ? '0' + v : v)) this.#passing++;
+    if (bsnLike(v)) this.#passing++;
   }
 
   /** Non-empty values seen. */

@@ -182,45 +182,46 @@ export function forEachRecord(
 export function lastRecordBoundary(buf: Uint8Array, len: number, delimiter?: number): number {
   if (len > buf.length) len = buf.length;
   if (len <= 0) return 0;
-  const head = buf.subarray(0, len);
-  if (head.indexOf(QUOTE) < 0) return head.lastIndexOf(LF) + 1; // -1 + 1 = 0 when there is none
+  const head = Buffer.from(buf.buffer, buf.byteOffset, len);
+  let q = head.indexOf(QUOTE);
+  if (q < 0) return head.lastIndexOf(LF) + 1; // -1 + 1 = 0 when there is none
 
+  // Jump from quote to quote with indexOf (memchr) instead of visiting every byte: only quoted
+  // regions matter, and the answer is the last LF outside all of them.
   const anyDelim = delimiter === undefined;
-  const d = anyDelim ? -1 : delimiter;
-  let boundary = 0;
-  let i = hasBom(buf, len) ? 3 : 0;
-  let fieldStart = true; // i is the first byte of a field
-  while (i < len) {
-    const c = buf[i];
-    if (c === QUOTE && fieldStart) {
-      // Skip the quoted content; "" is an escape. Stop on the closing quote.
-      i++;
-      for (;;) {
-        if (i >= len) return boundary; // unterminated up to len: no later boundary
-        if (buf[i] === QUOTE) {
-          if (i + 1 < len && buf[i + 1] === QUOTE) {
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        i++;
-      }
-      i++; // past the closing quote; whatever follows up to a delimiter/LF is plain text
-      fieldStart = false;
+  const first = hasBom(buf, len) ? 3 : 0;
+  let best = -1; // last LF seen outside quotes
+  let pos = first; // start of the current stretch outside quotes
+  while (q >= 0) {
+    const prev = q === first ? LF : buf[q - 1];
+    const atFieldStart = q === first || prev === LF || (anyDelim ? prev === 44 || prev === 59 || prev === 9 : prev === delimiter);
+    if (!atFieldStart) {
+      q = head.indexOf(QUOTE, q + 1); // a quote inside an unquoted field is data
       continue;
     }
-    if (c === LF) {
-      boundary = i + 1;
-      fieldStart = true;
-    } else if (anyDelim ? c === 44 || c === 59 || c === 9 : c === d) {
-      fieldStart = true;
-    } else {
-      fieldStart = false;
+    if (q > pos) {
+      const lf = head.lastIndexOf(LF, q - 1);
+      if (lf >= pos) best = lf;
     }
-    i++;
+    // The closing quote: the first '"' not followed by another one ("" is an escape).
+    let j = q + 1;
+    for (;;) {
+      j = head.indexOf(QUOTE, j);
+      if (j < 0) return best + 1; // unterminated up to len: no later boundary
+      if (j + 1 < len && buf[j + 1] === QUOTE) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    pos = j + 1;
+    q = pos < len ? head.indexOf(QUOTE, pos) : -1;
   }
-  return boundary;
+  if (pos < len) {
+    const lf = head.lastIndexOf(LF, len - 1);
+    if (lf >= pos) best = lf;
+  }
+  return best + 1;
 }
 
 // Windows-1252 differs from Latin-1 only in 0x80..0x9F. (Node 20.18.3+ decodes TextDecoder('windows-1252')

@@ -1,13 +1,13 @@
 // Parse phase: one chunk of one source's bytes -> accepted rows, encoded per client partition,
 // and every other row rejected with a reason. Runs inside workers; pure apart from its output.
 import { OPEN_END } from '../model.js';
-import { CodeMapper, normaliseCode } from '../mapping/codes.js';
-import { MAX_FIELD_BYTES, PartitionWriter } from '../engine/rowcodec.js';
-import { BsnSniffer } from './bsn.js';
+import { CodeMapper, type MappingRow } from '../mapping/codes.js';
+import { ByteInterner } from '../engine/interner.js';
+import { MAX_FIELD_BYTES, PartitionWriter, type ChunkDict } from '../engine/rowcodec.js';
+import { bsnLike } from './bsn.js';
 import type { Field } from './columns.js';
 import { fieldString, forEachRecord, type RecordView } from './csv.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from './dates.js';
-import { parseGemeente } from './municipality.js';
 
 /** How to read one source, decided on the main thread from its header and profile. Plain data. */
 export interface SourcePlan {
@@ -55,27 +55,31 @@ export interface ChunkResult {
   rejectLine: number[];
   rejectReason: number[];
   rejectColumn: number[];
-  /** Client values that look like a BSN: 9 digits passing the elfproef. */
+  /** Non-empty client values, and those that look like a BSN (9 digits passing the elfproef). */
   clientsSeen: number;
   clientsBsnLike: number;
   partitions: ArrayBuffer[];
+  dict: ChunkDict;
 }
 
-/** FNV-1a over UTF-16 units: the same key lands in the same partition whatever file it came from. */
-export function partitionOf(key: string, partitions: number): number {
+/** FNV-1a over the key's UTF-8 bytes: the same key lands in the same partition whatever file it came from. */
+export function partitionOfBytes(buf: Uint8Array, s: number, e: number, partitions: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
   return (h >>> 0) % partitions;
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
 
+/**
+ * Parses one chunk. Text fields are handled as bytes: a plain ASCII field (the usual case) is
+ * copied or interned as it stands; a quoted field with "" escapes or a non-ASCII field is
+ * decoded once and re-encoded as UTF-8, so that the same value always has the same bytes.
+ */
 export class ChunkParser {
   private readonly fmt: DateFormat;
   private readonly col: Record<Field, number>;
+  private readonly codeScratch = new Uint8Array(MAX_FIELD_BYTES);
 
   constructor(private readonly plan: SourcePlan, private readonly mapper: CodeMapper, private readonly partitions: number) {
     this.fmt = compileDateFormat(plan.dateFormat);
@@ -88,27 +92,56 @@ export class ChunkParser {
     };
   }
 
-  parse(buf: Uint8Array, start: number, end: number, chunk: number): ChunkResult {
-    const { plan, col } = this;
+  parse(buf: Buffer, start: number, end: number, chunk: number): ChunkResult {
+    const { plan, col, codeScratch } = this;
     const writers = Array.from({ length: this.partitions }, () => new PartitionWriter(16 * 1024));
+    const codes = new ByteInterner();
+    const pcats = new ByteInterner();
+    const providers = new ByteInterner();
+    const codeRules: (MappingRow[] | undefined)[] = [];
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
       clientsSeen: 0, clientsBsnLike: 0, partitions: [],
+      dict: { codes: codes.values, productcategorie: pcats.values, providers: providers.values },
     };
-    const sniffer = new BsnSniffer();
     const reject = (line: number, reason: number, column: number) => {
       res.rejectLine.push(line);
       res.rejectReason.push(reason);
       res.rejectColumn.push(column);
     };
-    const text = (r: RecordView, i: number): string => (i < 0 ? '' : fieldString(buf, r, i, plan.encoding).trim());
-    const tooLong = (s: string) => s.length > MAX_FIELD_BYTES / 3 && Buffer.byteLength(s) > MAX_FIELD_BYTES;
-    const date = (r: RecordView, i: number): number => {
+
+    // Where the current field's trimmed text lies: in buf, or in a fresh buffer after decoding.
+    let fs = 0;
+    let fe = 0;
+    let fbuf: Uint8Array = buf;
+    /** Trims field i into fbuf[fs, fe) (empty when the column is absent). Escapes or non-ASCII: decoded. */
+    const field = (r: RecordView, i: number): void => {
+      fbuf = buf;
+      if (i < 0) {
+        fs = fe = 0;
+        return;
+      }
       let s = r.starts[i];
       let e = r.ends[i];
       while (s < e && isBlank(buf[s])) s++;
       while (e > s && isBlank(buf[e - 1])) e--;
-      return s === e ? OPEN_END : parseDateBytes(buf, s, e, this.fmt);
+      let ascii = r.quoted[i] === 0;
+      for (let k = s; ascii && k < e; k++) if (buf[k] >= 0x80) ascii = false;
+      if (ascii) {
+        fs = s;
+        fe = e;
+        return;
+      }
+      fbuf = Buffer.from(fieldString(buf, r, i, plan.encoding).trim(), 'utf8');
+      fs = 0;
+      fe = fbuf.length;
+    };
+    const date = (r: RecordView, i: number): number => {
+      const s = r.starts[i];
+      const e = r.ends[i];
+      let k = s;
+      while (k < e && isBlank(buf[k])) k++;
+      return k === e ? OPEN_END : parseDateBytes(buf, s, e, this.fmt);
     };
 
     res.lines = forEachRecord(buf, start, end, plan.delimiter, (r) => {
@@ -117,20 +150,27 @@ export class ChunkParser {
       if (r.malformed !== null) return reject(line, R['malformed quotes'], -1);
       if (r.count !== plan.header.length) return reject(line, R['wrong number of fields'], -1);
 
-      const client = text(r, col.client);
-      if (client === '') return reject(line, R['missing client'], col.client);
-      sniffer.see(client);
+      field(r, col.client);
+      if (fe === fs) return reject(line, R['missing client'], col.client);
+      if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.client);
+      const clientBuf = fbuf;
+      const cs = fs;
+      const ce = fe;
+      res.clientsSeen++;
+      if ((ce - cs === 9 || ce - cs === 8) && allDigits(clientBuf, cs, ce) && bsnLike(latin1(clientBuf, cs, ce))) res.clientsBsnLike++;
 
       let gm = plan.fixedGemeente;
       if (gm < 0) {
-        const gmText = text(r, col.gemeente);
-        if (gmText === '') return reject(line, R['missing municipality'], col.gemeente);
-        gm = parseGemeente(gmText);
+        field(r, col.gemeente);
+        if (fe === fs) return reject(line, R['missing municipality'], col.gemeente);
+        gm = parseGemeenteBytes(fbuf, fs, fe);
         if (gm < 0) return reject(line, R['unknown municipality code format'], col.gemeente);
       }
 
-      const code = normaliseCode(text(r, col.productcode));
-      if (code === '') return reject(line, R['missing product code'], col.productcode);
+      field(r, col.productcode);
+      if (fe === fs) return reject(line, R['missing product code'], col.productcode);
+      if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.productcode);
+      const code = codes.intern(upperAscii(fbuf, fs, fe, codeScratch), 0, fe - fs);
 
       const startDay = date(r, col.start);
       if (startDay === OPEN_END) return reject(line, R['missing start date'], col.start);
@@ -139,27 +179,60 @@ export class ChunkParser {
       if (endDay === -1) return reject(line, R['unparseable end date'], col.end);
       if (endDay < startDay) return reject(line, R['end before start'], col.end);
 
-      if (col.deliveryForm >= 0 && !plan.includePgb && plan.pgbValues.includes(text(r, col.deliveryForm).toLowerCase())) {
+      if (col.deliveryForm >= 0 && !plan.includePgb && plan.pgbValues.includes(fieldString(buf, r, col.deliveryForm, plan.encoding).trim().toLowerCase())) {
         return reject(line, R['PGB row (excluded by default)'], col.deliveryForm);
       }
 
-      const pcat = text(r, col.productcategorie);
-      const provider = text(r, col.provider);
-      const allocation = text(r, col.allocation);
-      if (tooLong(client)) return reject(line, R['field too long'], col.client);
-      if (tooLong(code)) return reject(line, R['field too long'], col.productcode);
-      if (tooLong(pcat)) return reject(line, R['field too long'], col.productcategorie);
-      if (tooLong(provider)) return reject(line, R['field too long'], col.provider);
-      if (tooLong(allocation)) return reject(line, R['field too long'], col.allocation);
+      field(r, col.productcategorie);
+      if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.productcategorie);
+      const pcat = pcats.intern(fbuf, fs, fe);
+      field(r, col.provider);
+      if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.provider);
+      const provider = providers.intern(fbuf, fs, fe);
+      field(r, col.allocation);
+      if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.allocation);
 
-      const m = this.mapper.resolve(code, gm, startDay, pcat);
-      writers[partitionOf(client, this.partitions)].write(
-        plan.kind, plan.index, chunk, line, startDay, endDay, gm, m.cat, m.status, client, code, pcat, provider, allocation);
+      let rules = codeRules[code];
+      if (rules === undefined && code >= codeRules.length) rules = codeRules[code] = this.mapper.rulesFor(codes.values[code]);
+      const m = this.mapper.resolveWith(rules, gm, startDay, pcats.values[pcat]);
+      writers[partitionOfBytes(clientBuf, cs, ce, this.partitions)].write(
+        plan.index, chunk, line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe);
       res.accepted++;
     });
-    res.clientsSeen = sniffer.seen;
-    res.clientsBsnLike = sniffer.passing;
     res.partitions = writers.map((w) => w.finish());
     return res;
   }
+}
+
+function allDigits(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] < 48 || b[i] > 57) return false;
+  return true;
+}
+
+function latin1(b: Uint8Array, s: number, e: number): string {
+  let out = '';
+  for (let i = s; i < e; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+
+/** The code upper-cased (ASCII letters) into `into`; codes compare case-insensitively. */
+function upperAscii(b: Uint8Array, s: number, e: number, into: Uint8Array): Uint8Array {
+  for (let i = s; i < e; i++) {
+    const c = b[i];
+    into[i - s] = c >= 97 && c <= 122 ? c - 32 : c;
+  }
+  return into;
+}
+
+/** parseGemeente on bytes: 363, 0363, GM0363 (any case), or -1. */
+export function parseGemeenteBytes(b: Uint8Array, s: number, e: number): number {
+  if (e - s > 2 && (b[s] | 32) === 103 && (b[s + 1] | 32) === 109) s += 2;
+  if (e === s || e - s > 4) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n > 0 ? n : -1;
 }

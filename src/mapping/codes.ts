@@ -96,11 +96,20 @@ export class CodeMapper {
     for (const list of this.byCode.values()) list.sort(bySpecificity);
   }
 
+  /** The mapping rows of a (normalised) code, most specific first; undefined when none. */
+  rulesFor(code: string): MappingRow[] | undefined {
+    return this.byCode.get(code);
+  }
+
   /** Category of a product with this (normalised) code, municipality, start day and iJw category. */
   resolve(code: string, gm: number, start: Day, productcategorie: string): Mapped {
-    const list = this.byCode.get(code);
-    if (list) {
-      for (const r of list) {
+    return this.resolveWith(this.byCode.get(code), gm, start, productcategorie);
+  }
+
+  /** resolve with the code's rules looked up already (the parse phase caches them per code). */
+  resolveWith(rules: readonly MappingRow[] | undefined, gm: number, start: Day, productcategorie: string): Mapped {
+    if (rules) {
+      for (const r of rules) {
         if (r.gm >= 0 && r.gm !== gm) continue;
         if (r.regio !== '' && this.regionOf.get(gm) !== r.regio) continue;
         if (start < r.from || start > r.to) continue;
@@ -111,6 +120,8 @@ export class CodeMapper {
       const f = ijwFallback(productcategorie);
       if (f) return { cat: f.cat, sub: f.sub ?? -1, status: MapStatus.Fallback };
     }
-    return { cat: FALLBACK_CATEGORY, sub: -1, status: MapStatus.Unmapped };
+    return UNMAPPED;
   }
 }
+
+const UNMAPPED: Mapped = { cat: FALLBACK_CATEGORY, sub: -1, status: MapStatus.Unmapped };

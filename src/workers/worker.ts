@@ -15,9 +15,10 @@ const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
 const parsers = setup.plans.map((p) => new ChunkParser(p, mapper, setup.partitions));
 const ctx = { y: cohortYear(setup.year), gapDays: setup.gapDays, mixed: setup.mixed };
+const kindOf = setup.plans.map((p) => p.kind);
 
 function parse(t: ParseTask) {
-  const result = parsers[t.source].parse(new Uint8Array(t.bytes), 0, t.length, t.chunk);
+  const result = parsers[t.source].parse(Buffer.from(t.bytes), 0, t.length, t.chunk);
   return move({
     get [transferableSymbol]() { return result.partitions; },
     get [valueSymbol]() { return result; },
@@ -27,7 +28,8 @@ function parse(t: ParseTask) {
 function aggregate(t: AggregateTask): AggregateResult {
   const counters: Counters = new Map();
   const stats = emptyStats();
-  for (const rows of decodeByClient(t.pieces).values()) processClient(rows, ctx, counters, stats);
+  const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
+  for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, stats);
   return { counters: toPlain(counters), stats };
 }
 
