@@ -44,14 +44,19 @@ export function dedupe(rows: readonly ProductRow[]): { rows: ProductRow[]; dupli
   const sorted = [...rows].sort((a, b) => a.order - b.order);
   if (sorted.length < 2) return { rows: sorted, duplicates: 0 };
   const out: ProductRow[] = [];
-  // Duplicates share their start day: compare each row only with the kept rows of that day.
-  const byStart = new Map<number, ProductRow[]>();
-  for (const r of sorted) {
-    const same = byStart.get(r.start);
-    if (same === undefined) byStart.set(r.start, [r]);
-    else if (same.some((o) => sameRow(o, r))) continue;
-    else same.push(r);
-    out.push(r);
+  if (sorted.length <= 16) {
+    // Most clients have a handful of rows: compare with the rows kept so far.
+    for (const r of sorted) if (!out.some((o) => sameRow(o, r))) out.push(r);
+  } else {
+    // Duplicates share their start day: compare each row only with the kept rows of that day.
+    const byStart = new Map<number, ProductRow[]>();
+    for (const r of sorted) {
+      const same = byStart.get(r.start);
+      if (same === undefined) byStart.set(r.start, [r]);
+      else if (same.some((o) => sameRow(o, r))) continue;
+      else same.push(r);
+      out.push(r);
+    }
   }
   return { rows: out, duplicates: sorted.length - out.length };
 }
@@ -66,13 +71,22 @@ function toProduct(r: ProductRow, start: Day, end: Day): ProductOut {
  * `rows` must be deduplicated and in read order.
  */
 export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
-  const latest = new Map<string, ProductRow>();
   const out: ProductOut[] = [];
+  // Allocation number -> index in out of its product (the row read last overwrites it).
+  const at = new Map<string, number>();
   for (const r of rows) {
-    if (r.allocation === '') out.push(toProduct(r, r.start, r.end));
-    else latest.set(r.allocation, r); // later rows overwrite: the last one read wins
+    if (r.allocation === '') {
+      out.push(toProduct(r, r.start, r.end));
+      continue;
+    }
+    const i = at.get(r.allocation);
+    if (i === undefined) {
+      at.set(r.allocation, out.length);
+      out.push(toProduct(r, r.start, r.end));
+    } else {
+      out[i] = toProduct(r, r.start, r.end); // later rows are later versions: the last one read wins
+    }
   }
-  for (const r of latest.values()) out.push(toProduct(r, r.start, r.end));
   return out;
 }
 

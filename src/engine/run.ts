@@ -72,6 +72,7 @@ export interface RunResult {
 /** Client partitions: a constant, so the work split never depends on the worker count. */
 const PARTITIONS = 64;
 const MAX_RECORD_BYTES = 64 << 20;
+const YOUNG_GEN_MB = Number(process.env.TRAJECT_YOUNG_MB ?? 64);
 
 function workerUrl(): URL {
   // Tests import this module from TypeScript source; workers always run the compiled JS.
@@ -102,7 +103,11 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
     year: opts.year, gapDays, mixed: kinds.size > 1,
   };
-  const pool = new Piscina({ filename: workerUrl().href, workerData: setup, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+  // A larger young generation: the aggregate phase makes many short-lived objects per client.
+  const pool = new Piscina({
+    filename: workerUrl().href, workerData: setup, minThreads: workers, maxThreads: workers, idleTimeout: 60_000,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
+  });
   try {
     const parsed = await readAll(pool, sources, workers, opts);
     const { accounts, rejects, pieces, pieceDict, dicts } = account(sources, parsed);

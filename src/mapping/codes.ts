@@ -86,6 +86,9 @@ function checkTies(file: string, rows: MappingRow[]): void {
 
 export class CodeMapper {
   private readonly byCode = new Map<string, MappingRow[]>();
+  /** Results are shared objects (one per rule, one per iJw category): no allocation per row. */
+  private readonly mapped = new Map<MappingRow, Mapped>();
+  private readonly fallback = new Map<string, Mapped>();
 
   constructor(rows: readonly MappingRow[], private readonly regionOf: ReadonlyMap<number, string>) {
     for (const r of rows) {
@@ -113,14 +116,19 @@ export class CodeMapper {
         if (r.gm >= 0 && r.gm !== gm) continue;
         if (r.regio !== '' && this.regionOf.get(gm) !== r.regio) continue;
         if (start < r.from || start > r.to) continue;
-        return { cat: r.cat, sub: r.sub, status: MapStatus.Mapped };
+        let m = this.mapped.get(r);
+        if (m === undefined) this.mapped.set(r, (m = { cat: r.cat, sub: r.sub, status: MapStatus.Mapped }));
+        return m;
       }
     }
-    if (productcategorie !== '') {
+    if (productcategorie === '') return UNMAPPED;
+    let m = this.fallback.get(productcategorie);
+    if (m === undefined) {
       const f = ijwFallback(productcategorie);
-      if (f) return { cat: f.cat, sub: f.sub ?? -1, status: MapStatus.Fallback };
+      m = f ? { cat: f.cat, sub: f.sub ?? -1, status: MapStatus.Fallback } : UNMAPPED;
+      this.fallback.set(productcategorie, m);
     }
-    return UNMAPPED;
+    return m;
   }
 }
 
