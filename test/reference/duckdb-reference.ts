@@ -51,10 +51,9 @@ const lit = (s: string): string => s.replace(/'/g, "''");
 export function referenceStatements(opts: ReferenceOptions): string[] {
   let sql = readFileSync(sqlPath(), 'utf8');
   const block = (name: string, render: (body: string) => string): void => {
-    const re = new RegExp(`-- BEGIN ${name}\\n([\\s\\S]*?)-- END ${name}\\n`);
-    const m = re.exec(sql);
-    if (!m) throw new Error(`reference.sql: block ${name} not found`);
-    sql = sql.replace(re, () => render(m[1]));
+    const re = new RegExp(`-- BEGIN ${name}\\n([\\s\\S]*?)-- END ${name}\\n`, 'g');
+    if (!re.test(sql)) throw new Error(`reference.sql: block ${name} not found`);
+    sql = sql.replace(re, (_, body: string) => render(body));
   };
   block('PER INPUT', (body) =>
     opts.inputs
@@ -62,7 +61,7 @@ export function referenceStatements(opts: ReferenceOptions): string[] {
       .join(''),
   );
   block('REGIONS', (body) => (opts.regions ? body.replaceAll('{{regions}}', lit(opts.regions)) : ''));
-  const union = opts.inputs.map((_, i) => `SELECT ${i} AS src, rowid AS rn, * FROM raw_${i}`).join(' UNION ALL BY NAME ');
+  const union = opts.inputs.map((_, i) => `SELECT ${i} AS src, rowid AS rn, * FROM norm_${i}`).join(' UNION ALL ');
   sql = sql
     .replaceAll('{{input_union}}', union)
     .replaceAll('{{year}}', String(Math.trunc(opts.year)))

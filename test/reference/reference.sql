@@ -7,9 +7,9 @@
 -- The runner (duckdb-reference.ts) substitutes:
 --   {{year}}, {{gap_days}}    cohort year Y and the stitching gap (default 30)
 --   {{codes}}, {{regions}}    paths of the mapping table and the region table ('' = no region table)
---   per input file, the statement between "BEGIN PER INPUT" and "END PER INPUT", with
+--   per input file, the statements between "BEGIN PER INPUT" and "END PER INPUT" lines, with
 --   {{i}} (0-based source order), {{path}} and {{delim}} (',' or ';', taken from the header line)
---   {{input_union}}           SELECT {{i}} AS src, rowid AS rn, * FROM raw_{{i}} UNION ALL ...
+--   {{input_union}}           SELECT {{i}} AS src, rowid AS rn, * FROM norm_{{i}} UNION ALL ...
 -- Statements are separated by lines that end in ';'. The final SELECT returns the metrics rows.
 --
 -- Choices where definitions.md leaves room (documented, so a mismatch can be judged):
@@ -29,37 +29,35 @@ SET VARIABLE y2 = (make_date(getvariable('y') + 2, 1, 1) - DATE '1970-01-01');
 SET VARIABLE open_end = 2147483647;
 
 -- A day number from 2021-03-01, 01-03-2021, 1-3-2021 or 20210301; a time of day after a space or
--- 'T' is ignored. NULL when empty, -1 when not readable.
-CREATE MACRO pday(s) AS (
-  CASE WHEN s IS NULL OR trim(s) = '' THEN NULL
-  ELSE coalesce(
-    CAST(coalesce(
-      try_strptime(split_part(replace(trim(s), 'T', ' '), ' ', 1), '%Y-%m-%d'),
-      try_strptime(split_part(replace(trim(s), 'T', ' '), ' ', 1), '%d-%m-%Y'),
-      try_strptime(split_part(replace(trim(s), 'T', ' '), ' ', 1), '%Y%m%d')
-    ) AS DATE) - DATE '1970-01-01', -1)
+-- 'T' is ignored. NULL when empty, -1 when not readable. (The shape picks one parser: evaluating
+-- all three on every value made this the slowest step.)
+CREATE MACRO pday_t(t) AS (
+  CASE WHEN t IS NULL OR t = '' THEN NULL
+  ELSE coalesce(CAST(
+    CASE
+      WHEN t[5] = '-' AND t[2] <> '-' AND t[3] <> '-' THEN try_strptime(t[1:10], '%Y-%m-%d')
+      WHEN contains(t, '-') THEN try_strptime(split_part(replace(t, 'T', ' '), ' ', 1), '%d-%m-%Y')
+      ELSE try_strptime(t[1:8], '%Y%m%d')
+    END AS DATE) - DATE '1970-01-01', -1)
   END
 );
+CREATE MACRO pday(s) AS pday_t(trim(s));
 -- A municipality number from 363, 0363 or GM0363; NULL when not readable.
-CREATE MACRO pgm(s) AS (
-  CASE WHEN regexp_full_match(upper(trim(coalesce(s, ''))), '(GM)?[0-9]{1,4}')
-    THEN CAST(regexp_replace(upper(trim(s)), '^GM', '') AS INTEGER) END
+CREATE MACRO pgm_t(t) AS (
+  CASE WHEN length(t) BETWEEN 1 AND 6 AND regexp_full_match(t, '(GM|gm|Gm|gM)?[0-9]{1,4}')
+    THEN nullif(TRY_CAST(CASE WHEN t[1] IN ('G', 'g') THEN t[3:] ELSE t END AS INTEGER), 0) END
 );
+CREATE MACRO pgm(s) AS pgm_t(trim(s));
 
 -- ------------------------------------------------------------------------------------------
--- Inputs, read with DuckDB's own CSV reader. CTAS keeps the read order (preserve_insertion_order),
--- so rowid is the line order within a file.
+-- Inputs, read with DuckDB's own CSV reader (every column as text) and normalised in the same pass.
+-- CTAS keeps the read order (preserve_insertion_order), so rowid is the line order within a file.
+-- The default-profile columns are expected by name (client_id, gemeente, productcode,
+-- productcategorie, begindatum, einddatum, toewijzingnummer, aanbieder), as the generator writes them.
 
 -- BEGIN PER INPUT
-CREATE TABLE raw_{{i}} AS SELECT * FROM read_csv('{{path}}', delim = '{{delim}}', header = true,
-  all_varchar = true, quote = '"', escape = '"', normalize_names = true);
--- END PER INPUT
-
-CREATE TABLE raw_input AS {{input_union}};
-
-CREATE TABLE rows_norm AS
+CREATE TABLE norm_{{i}} AS
 SELECT
-  src, rn,
   trim(client_id) AS client,
   pgm(gemeente) AS gm,
   upper(trim(coalesce(productcode, ''))) AS code,
@@ -68,32 +66,38 @@ SELECT
   pday(einddatum) AS end_day, -- NULL = open
   trim(coalesce(toewijzingnummer, '')) AS alloc,
   trim(coalesce(aanbieder, '')) AS provider
-FROM raw_input;
+FROM read_csv('{{path}}', delim = '{{delim}}', header = true, all_varchar = true, quote = '"', escape = '"',
+  normalize_names = true);
+-- END PER INPUT
 
--- Readable, valid rows (SPEC 2: an end before the start is invalid and not used).
-CREATE TABLE rows_ok AS
-SELECT * FROM rows_norm
+-- src = source order, rn = line order in the source.
+CREATE VIEW rows_norm AS {{input_union}};
+
+-- Readable, valid rows only (SPEC 2: an end before the start is invalid and not used).
+-- Exact duplicates count once (the first copy in read order; ord = read order).
+CREATE TABLE rows_dedup AS
+SELECT client, gm, code, ijw, start_day, end_day, alloc, provider, min(src * 1099511627776 + rn) AS ord
+FROM rows_norm
 WHERE client IS NOT NULL AND client <> '' AND gm IS NOT NULL AND code <> ''
   AND start_day IS NOT NULL AND start_day >= 0
-  AND (end_day IS NULL OR end_day >= start_day);
-
--- Exact duplicates count once (first copy in read order).
-CREATE TABLE rows_dedup AS
-SELECT * FROM rows_ok
-QUALIFY row_number() OVER (
-  PARTITION BY client, gm, code, ijw, start_day, end_day, alloc, provider ORDER BY src, rn) = 1;
+  AND (end_day IS NULL OR end_day >= start_day)
+GROUP BY client, gm, code, ijw, start_day, end_day, alloc, provider;
+DROP VIEW rows_norm;
+-- BEGIN PER INPUT
+DROP TABLE norm_{{i}};
+-- END PER INPUT
 
 -- Allocation versions: one product per (client, allocation number), the row read last wins.
--- Rows without an allocation number are each a product.
+-- Rows without an allocation number are each a product. pid = read order of the row that counts.
 CREATE TABLE products AS
-SELECT row_number() OVER (ORDER BY src, rn) AS pid, client, gm, code, ijw, start_day,
-  coalesce(end_day, getvariable('open_end')) AS end_day, end_day IS NULL AS is_open
-FROM (
-  SELECT * FROM rows_dedup WHERE alloc <> ''
-  QUALIFY row_number() OVER (PARTITION BY client, alloc ORDER BY src DESC, rn DESC) = 1
-  UNION ALL
-  SELECT * FROM rows_dedup WHERE alloc = ''
-);
+SELECT d.ord AS pid, d.client, d.gm, d.code, d.ijw, d.start_day,
+  coalesce(d.end_day, getvariable('open_end')) AS end_day, d.end_day IS NULL AS is_open
+FROM rows_dedup d
+LEFT JOIN (
+  SELECT client, alloc, max(ord) AS last_ord FROM rows_dedup WHERE alloc <> '' GROUP BY client, alloc
+) v ON v.client = d.client AND v.alloc = d.alloc
+WHERE d.alloc = '' OR d.ord = v.last_ord;
+DROP TABLE rows_dedup;
 
 -- ------------------------------------------------------------------------------------------
 -- Region table and mapping table.
@@ -130,34 +134,36 @@ INSERT INTO ijw_fallback VALUES
 
 -- Most specific matching row wins: municipality scope > region scope > no scope; then a row with a
 -- validity period; then the latest geldig_vanaf.
-CREATE TABLE product_cat AS
+CREATE TABLE prod AS
 WITH p AS (
   SELECT p.pid, p.code, p.gm, p.ijw, p.start_day, r.regio
   FROM products p LEFT JOIN regions r USING (gm)
 ),
+ranked AS ( -- rank: scope (2 municipality, 1 region, 0 none), then validity period, then geldig_vanaf
+  SELECT *,
+    (CASE WHEN scope_gm IS NOT NULL THEN 2 WHEN scope_regio IS NOT NULL THEN 1 ELSE 0 END) * 4194304
+    + (CASE WHEN vanaf IS NOT NULL OR tot IS NOT NULL THEN 2097152 ELSE 0 END)
+    + coalesce(vanaf + 100000, 0) AS rank -- 0 < vanaf + 100000 < 2^21 for 1700 .. 5400
+  FROM mapping
+),
 matched AS (
-  SELECT p.pid, m.category
-  FROM p JOIN mapping m
+  SELECT p.pid, arg_max(m.category, m.rank) AS category
+  FROM p JOIN ranked m
     ON m.code = p.code
    AND (m.scope_gm = p.gm OR (m.scope_gm IS NULL AND m.scope_regio = p.regio)
         OR (m.scope_gm IS NULL AND m.scope_regio IS NULL))
    AND (m.vanaf IS NULL OR p.start_day >= m.vanaf)
    AND (m.tot IS NULL OR p.start_day <= m.tot)
-  QUALIFY row_number() OVER (PARTITION BY p.pid ORDER BY
-    CASE WHEN m.scope_gm IS NOT NULL THEN 2 WHEN m.scope_regio IS NOT NULL THEN 1 ELSE 0 END DESC,
-    (m.vanaf IS NOT NULL OR m.tot IS NOT NULL) DESC,
-    m.vanaf DESC NULLS LAST,
-    m.category) = 1
+  GROUP BY p.pid
 )
-SELECT p.pid,
+SELECT pr.*,
   coalesce(matched.category, f.category, 'overig_multidisciplinair') AS category
-FROM p
+FROM products pr
 LEFT JOIN matched USING (pid)
 LEFT JOIN ijw_fallback f
-  ON f.ijw = TRY_CAST(CASE WHEN regexp_full_match(p.ijw, '[0-9]{1,3}') THEN p.ijw END AS INTEGER);
+  ON f.ijw = TRY_CAST(CASE WHEN regexp_full_match(pr.ijw, '[0-9]{1,3}') THEN pr.ijw END AS INTEGER);
 
-CREATE TABLE prod AS
-SELECT p.*, c.category FROM products p JOIN product_cat c USING (pid);
+DROP TABLE products;
 
 -- ------------------------------------------------------------------------------------------
 -- The cohort of year Y.
