@@ -7,11 +7,11 @@ import yargs from 'yargs';
 import { RunError } from './engine/errors.js';
 import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from './engine/run.js';
 import type { SourceSpec } from './engine/sources.js';
-import { loadRunFile } from './ingest/profile.js';
+import { loadProfile, loadRunFile } from './ingest/profile.js';
 import { pseudonymiseFile } from './ingest/pseudonymise.js';
 import { LABELS_KEY_FILE, runOutputs, rejectsSummary } from './output/outputs.js';
 import { progressMode, progressReporter } from './output/progress.js';
-import { writeAtomically } from './output/write.js';
+import { outDirProblem, writeAtomically } from './output/write.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,6 +31,7 @@ interface AnalyseArgs {
   kind?: string;
   'include-pgb'?: boolean;
   run?: string;
+  profile?: string;
   quiet?: boolean;
   lang?: string;
   excel?: boolean;
@@ -52,8 +53,22 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
   const out = a.out ?? base.out;
   const missing = [!inputs && '--input', !codes && '--codes', year === undefined && '--year', !out && '--out'].filter(Boolean);
   if (missing.length > 0) throw new RunError(`missing ${missing.join(', ')} (or give them in a --run file); see traject analyse --help`);
+  const whole = (name: string, v: number | undefined, lo: number, hi: number, what: string) => {
+    if (v !== undefined && !(Number.isInteger(v) && v >= lo && v <= hi)) throw new RunError(`${name}: expected ${what} (got ${v})`);
+  };
+  whole('--year', year, 2000, 2100, 'a year such as 2021');
+  whole('--gap-days', a['gap-days'], 0, 3650, 'a whole number of days from 0 to 3650');
+  whole('--workers', a.workers, 1, 256, 'a whole number of worker threads, at least 1');
+  whole('--threshold', a.threshold, 0, 1000, 'a whole number, at least 0');
+  whole('--rounding', a.rounding, 1, 1000, 'a whole number, at least 1');
+  let specs: (string | SourceSpec)[] = inputs!;
+  if (a.profile) {
+    if (a.input === undefined) throw new RunError('--profile applies to the --input files; with --run, give each source its profile in the run file');
+    const profile = loadProfile(a.profile);
+    specs = a.input.map((path) => ({ path, profile, kind: (a.kind as SourceSpec['kind']) ?? profile.kind }));
+  }
   return {
-    inputs: inputs!, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
+    inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
     gapDays: a['gap-days'] ?? base.gapDays, workers: a.workers,
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
     threshold: a.threshold, roundingBase: a.rounding, labels: a.labels, strict: a.strict, includePgb: a['include-pgb'],
@@ -62,6 +77,11 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
 
 export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<RunResult> {
   const opts = optionsFrom(a);
+  const problem = outDirProblem(opts.out, [
+    ...opts.inputs.map((i) => (typeof i === 'string' ? i : i.path)), opts.codes, ...(opts.regions ? [opts.regions] : []),
+    ...(a.run ? [a.run] : []), ...(a.profile ? [a.profile] : []),
+  ]);
+  if (problem) throw new RunError(problem);
   const t0 = performance.now();
   const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)) });
   const files = await runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
@@ -118,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('kind', { choices: ['allocations', 'claims'], describe: 'read every --input as this kind of data [default: allocations]' })
         .option('strict', { type: 'boolean', describe: 'any rejected row fails the run (exit 2), nothing written' })
         .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
+        .option('profile', { type: 'string', describe: 'a source profile (JSON) for every --input file: columns, delimiter, encoding, date format, kind' })
         .option('run', { type: 'string', describe: 'a run file (JSON) with sources, profiles, tables and settings' })
         .option('lang', { choices: ['nl', 'en'], default: 'nl', describe: 'language of report.html' })
         .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })

@@ -176,10 +176,24 @@ describe('atomic output', () => {
     const parent = join(tmp.dir, name);
     const out = join(parent, 'results');
     mkdirSync(out, { recursive: true });
+    // An earlier traject run's folder (its manifest says so), with a file someone added since.
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ engine: { name: 'traject', version: '0.0.0' } }));
     writeFileSync(join(out, 'metrics.csv'), 'previous results\n');
     writeFileSync(join(out, 'notes.txt'), 'kept by the analyst\n');
     return { parent, out, before: readTree(out) };
   };
+
+  it('an existing folder that is not an earlier traject run is refused, untouched', () => {
+    const parent = join(tmp.dir, 'atomic-foreign');
+    const out = join(parent, 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'thesis.docx'), 'years of work\n');
+    const before = readTree(out);
+    const r = traject(['analyse', '--input', input, ...base(out), '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not the output of an earlier traject run');
+    expect(readTree(out)).toEqual(before);
+  });
 
   it('a failed run (missing codes file) leaves the existing folder as it was, and no temp folders', () => {
     const { parent, out, before } = prepare('atomic-codes');

@@ -46,7 +46,7 @@ export interface Manifest {
   disclosure: DisclosureSettings;
   inputs: SourceAccount[];
   codes: { file: string; sha256: string; rows: number };
-  regions: { file: string; municipalities: number } | null;
+  regions: { file: string; sha256: string; municipalities: number } | null;
   unmappedCodes: CodeCount[];
   fallbackCodes: CodeCount[];
   dataKinds: string[];

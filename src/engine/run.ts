@@ -1,7 +1,7 @@
 // A run, end to end: read sources -> parse chunks in workers -> aggregate client partitions in
 // workers -> merge -> metrics -> disclosure control. Writing the outputs is src/output's job.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { DATA_KINDS, gmLabel, type MetricRow } from '../model.js';
@@ -150,8 +150,8 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       settings: { year: opts.year, gapDays, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false },
       disclosure,
       inputs: accounts,
-      codes: { file: opts.codes, sha256: '', rows: mapping.length },
-      regions: opts.regions ? { file: opts.regions, municipalities: regionOf.size } : null,
+      codes: { file: opts.codes, sha256: fileSha256(opts.codes), rows: mapping.length },
+      regions: opts.regions ? { file: opts.regions, sha256: fileSha256(opts.regions), municipalities: regionOf.size } : null,
       unmappedCodes: codeList(stats, MapStatus.Unmapped).map((c) => ({ ...c, gemeente: label(c.gemeente) })),
       fallbackCodes: codeList(stats, MapStatus.Fallback).map((c) => ({ ...c, gemeente: label(c.gemeente) })),
       dataKinds: DATA_KINDS.filter((_, i) => kinds.has(i as 0 | 1)),
@@ -187,7 +187,7 @@ async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, 
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
   const total = totalBytes(sources);
-  let bytesRead = 0;
+  let bytesRead = 0; // parsed so far (not merely read), so that 100% means done
   let rowsRead = 0;
   const dispatch = (source: number, chunk: number, buf: Buffer, length: number) => {
     const task: ParseTask = { type: 'parse', source, chunk, bytes: buf.buffer as ArrayBuffer, length };
@@ -195,6 +195,7 @@ async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, 
       .then((result) => {
         parsed.push({ source, chunk, result });
         rowsRead += result.read;
+        bytesRead += length;
         opts.onProgress?.({ bytesRead, bytesTotal: total, rowsRead, phase: 'read' });
       })
       .catch((e) => { failure ??= e; })
@@ -218,7 +219,6 @@ async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, 
         const n = readSync(fd, buf, carry.length, chunkBytes, pos);
         hash.update(buf.subarray(carry.length, carry.length + n));
         pos += n;
-        bytesRead += n;
         const len = carry.length + n;
         const eof = n === 0;
         let cut = eof ? len : lastRecordBoundary(buf, len, src.plan.delimiter);
@@ -317,5 +317,6 @@ function monthTable(stats: RunStats, sources: OpenedSource[]) {
     .sort((a, b) => a.file.localeCompare(b.file) || a.month.localeCompare(b.month));
 }
 
+const fileSha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const totalBytes = (sources: OpenedSource[]) => sum(sources.map((s) => s.size));
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,7 +1,7 @@
 // Opening a source: read its header, decide delimiter, encoding, columns and kind (SPEC 1, 9).
 // Fails at once, with one line naming the file, when the file cannot be analysed at all.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { REQUIRED_FIELDS, resolveColumns } from '../ingest/columns.js';
+import { fieldOfHeader, REQUIRED_FIELDS, resolveColumns } from '../ingest/columns.js';
 import { parseGemeente } from '../ingest/municipality.js';
 import { detectDelimiter, fieldString, forEachRecord } from '../ingest/csv.js';
 import type { SourcePlan } from '../ingest/normalise.js';
@@ -62,7 +62,16 @@ export function openSource(spec: SourceSpec, index: number, includePgb: boolean)
   }
   const resolved = resolveColumns(header, profile?.columns, { constant: fixedGemeente >= 0 ? ['gemeente'] : [] });
   if (!resolved.ok) {
-    throw new RunError(`${file}: ${resolved.problems.join('; ')} (required: ${REQUIRED_FIELDS.join(', ')}; header has: ${header.join(', ')})`);
+    // The first line may be data (a file without a header): only column names traject knows, or
+    // that the profile names, are ever repeated; any other cell is named by its position.
+    const named = new Set(Object.values(profile?.columns ?? {}).filter((c): c is string => typeof c === 'string').map((c) => c.trim()));
+    const safe = (h: string) => h === '' || fieldOfHeader(h) !== null || named.has(h.trim());
+    let problems = resolved.problems.join('; ');
+    header.forEach((h, i) => {
+      if (!safe(h)) problems = problems.split(`'${h.trim()}'`).join(`column ${i + 1}`);
+    });
+    const known = header.map((h, i) => (safe(h) ? h : `column ${i + 1}`)).join(', ');
+    throw new RunError(`${file}: ${problems} (required: ${REQUIRED_FIELDS.join(', ')}; the first line has: ${known}; a file without a header line needs a profile with "header": false)`);
   }
   const kind = spec.kind ?? profile?.kind ?? 'allocations';
   const plan: SourcePlan = {

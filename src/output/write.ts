@@ -1,8 +1,8 @@
 // Writing a run's outputs atomically (SPEC 8): everything goes to a temporary folder next to
 // the destination, which is renamed into place only when every file is complete. A failed or
 // interrupted run leaves the previous results (or nothing), never a half-written folder.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { writeToString } from 'fast-csv';
 
 export interface OutputFile {
@@ -29,6 +29,30 @@ export function writeAtomically(outDir: string, files: readonly OutputFile[], be
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * Refuses an output folder that writing would destroy: an existing file, a folder holding any of
+ * the run's input files, or a folder with other content than a previous traject run. Returns a
+ * message, or null when the folder is safe to (re)place.
+ */
+export function outDirProblem(outDir: string, inputs: readonly string[]): string | null {
+  const target = resolve(outDir);
+  const real = (p: string) => { try { return realpathSync(p); } catch { return resolve(p); } };
+  const t = real(target);
+  for (const f of inputs) {
+    const r = real(f);
+    if (r === t || r.startsWith(t + sep)) return `--out ${outDir}: it holds the input ${f}, which replacing the folder would delete; choose a new folder`;
+  }
+  if (!existsSync(target)) return null;
+  if (!statSync(target).isDirectory()) return `--out ${outDir}: exists and is not a folder`;
+  const entries = readdirSync(target);
+  if (entries.length === 0) return null;
+  try {
+    const m = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as { engine?: { name?: string } };
+    if (m.engine?.name === 'traject') return null;
+  } catch { /* not a previous run */ }
+  return `--out ${outDir}: the folder exists and is not the output of an earlier traject run; choose a new or empty folder`;
 }
 
 /** CSV text with a header row; `excel` gives ';', decimal commas are the caller's, and a UTF-8 BOM. */
