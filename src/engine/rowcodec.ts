@@ -1,12 +1,20 @@
 // Accepted rows travel from the parse phase to the aggregate phase as compact binary records
 // in transferable ArrayBuffers, one stream per client partition: no per-row objects, no
-// copying between threads. Layout of one record (little-endian, 36 bytes + two strings):
-//   u16 source | u32 chunk | u32 line | i32 start | i32 end | u16 gm | u8 cat | u8 mapStatus
-//   | u32 code id | u32 productcategorie id | u32 provider id     (ids into the chunk's dictionaries)
-//   | u8 length + bytes: client key | u8 length + bytes: allocation number
+// copying between threads. A whole country's rows wait here between the two phases, so the
+// layout is tight (about 35 bytes for a typical row):
+//
+//   u16 source | varint chunk | varint line
+//   u24 start | u24 end       days since 1900-01-01; end 0xFFFFFF = open
+//   u16 gm | u8 category * 4 + mapStatus
+//   varint code id | varint productcategorie id | varint provider id   (chunk dictionaries)
+//   key client | key allocation number
+//
+// A key is u8 form | u8 length | bytes. Form 1 (2) packs an even-length lowercase (uppercase)
+// hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
+// the text's UTF-8 bytes. The form is part of the identity, so packing never merges two keys.
+import { OPEN_END } from '../model.js';
 import type { MapStatus, ProductRow } from '../core/products.js';
 
-const FIXED = 2 + 4 + 4 + 4 + 4 + 2 + 1 + 1 + 4 + 4 + 4;
 /** Longest client key or allocation number kept, in bytes; longer values are rejected at ingest. */
 export const MAX_FIELD_BYTES = 255;
 
@@ -14,11 +22,24 @@ export const MAX_FIELD_BYTES = 255;
 export const orderKey = (source: number, chunk: number, line: number): number =>
   source * 2 ** 43 + chunk * 2 ** 23 + line;
 
+/** Day 0 of the record's dates: 1900-01-01 (dates.ts accepts 1900..2199, which fits 24 bits). */
+const DAY_BASE = -25567;
+const OPEN_DAYS = 0xffffff;
+
 /** The text behind the ids of one chunk's rows. */
 export interface ChunkDict {
   codes: string[];
   productcategorie: string[];
   providers: string[];
+}
+
+/** 0..9, a..f -> 0..15 for form 1; 0..9, A..F for form 2; -1 otherwise. */
+const HEX_LOWER = new Int8Array(256).fill(-1);
+const HEX_UPPER = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX_LOWER[48 + i] = HEX_UPPER[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX_LOWER[97 + i] = 10 + i;
+  HEX_UPPER[65 + i] = 10 + i;
 }
 
 export class PartitionWriter {
@@ -36,51 +57,77 @@ export class PartitionWriter {
     this.buf = next;
   }
 
-  private u16(v: number, p: number): void {
-    this.buf[p] = v;
-    this.buf[p + 1] = v >>> 8;
+  private varint(v: number): void {
+    const b = this.buf;
+    while (v >= 0x80) {
+      b[this.pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    b[this.pos++] = v;
   }
 
-  private u32(v: number, p: number): void {
+  private u24(v: number): void {
     const b = this.buf;
-    b[p] = v;
-    b[p + 1] = v >>> 8;
-    b[p + 2] = v >>> 16;
-    b[p + 3] = v >>> 24;
+    b[this.pos] = v;
+    b[this.pos + 1] = v >>> 8;
+    b[this.pos + 2] = v >>> 16;
+    this.pos += 3;
+  }
+
+  private key(src: Uint8Array, s: number, e: number): void {
+    const n = e - s;
+    const b = this.buf;
+    const table = n > 0 && n % 2 === 0 ? hexTable(src, s, e) : null;
+    if (table !== null) {
+      b[this.pos++] = table === HEX_LOWER ? 1 : 2;
+      b[this.pos++] = n / 2;
+      for (let i = s; i < e; i += 2) b[this.pos++] = (table[src[i]] << 4) | table[src[i + 1]];
+    } else {
+      b[this.pos++] = 0;
+      b[this.pos++] = n;
+      for (let i = s; i < e; i++) b[this.pos++] = src[i];
+    }
   }
 
   /** One row; client key and allocation number are UTF-8 bytes [s, e) (at most MAX_FIELD_BYTES each). */
   write(source: number, chunk: number, line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
     code: number, pcat: number, provider: number,
     client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void {
-    const cl = clientE - clientS;
-    const al = allocE - allocS;
-    this.ensure(FIXED + 2 + cl + al);
+    this.ensure(2 + 5 + 5 + 6 + 2 + 1 + 15 + 4 + (clientE - clientS) + (allocE - allocS));
     const b = this.buf;
-    let p = this.pos;
-    this.u16(source, p);
-    this.u32(chunk, p + 2);
-    this.u32(line, p + 6);
-    this.u32(start, p + 10);
-    this.u32(end, p + 14);
-    this.u16(gm, p + 18);
-    b[p + 20] = cat;
-    b[p + 21] = mapStatus;
-    this.u32(code, p + 22);
-    this.u32(pcat, p + 26);
-    this.u32(provider, p + 30);
-    p += FIXED;
-    b[p++] = cl;
-    for (let i = clientS; i < clientE; i++) b[p++] = client[i];
-    b[p++] = al;
-    for (let i = allocS; i < allocE; i++) b[p++] = alloc[i];
-    this.pos = p;
+    b[this.pos] = source;
+    b[this.pos + 1] = source >>> 8;
+    this.pos += 2;
+    this.varint(chunk);
+    this.varint(line);
+    this.u24(start - DAY_BASE);
+    this.u24(end === OPEN_END ? OPEN_DAYS : end - DAY_BASE);
+    b[this.pos] = gm;
+    b[this.pos + 1] = gm >>> 8;
+    b[this.pos + 2] = cat * 4 + mapStatus;
+    this.pos += 3;
+    this.varint(code);
+    this.varint(pcat);
+    this.varint(provider);
+    this.key(client, clientS, clientE);
+    this.key(alloc, allocS, allocE);
   }
 
   /** The records written, in an ArrayBuffer of their own (ready to transfer). */
   finish(): ArrayBuffer {
     return this.buf.slice(0, this.pos).buffer;
   }
+}
+
+/** The hex digit table every byte of src[s, e) is in (lower- or upper-case hex), or null. */
+function hexTable(src: Uint8Array, s: number, e: number): Int8Array | null {
+  let lower = true;
+  let upper = true;
+  for (let i = s; i < e && (lower || upper); i++) {
+    if (HEX_LOWER[src[i]] < 0) lower = false;
+    if (HEX_UPPER[src[i]] < 0) upper = false;
+  }
+  return lower ? HEX_LOWER : upper ? HEX_UPPER : null;
 }
 
 /** One partition's piece of one chunk, with that chunk's dictionaries. */
@@ -90,54 +137,64 @@ export interface Piece {
 }
 
 /**
- * Decodes records and groups them by client key. The key is read as Latin-1 from its UTF-8
- * bytes: a unique string per byte sequence, used only as a map key inside the worker.
+ * Decodes records and groups them by client key. A key becomes a string of its form byte and
+ * stored bytes (Latin-1): unique per key, used only as a map key inside the worker.
  * `kindOf` gives the data kind (0 allocations, 1 claims) of each source.
  */
 export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)[], into = new Map<string, ProductRow[]>()): Map<string, ProductRow[]> {
   for (const { bytes, dict } of pieces) {
     const b = Buffer.from(bytes) as Buffer & { latin1Slice(s: number, e: number): string };
     let p = 0;
+    const varint = (): number => {
+      let v = 0;
+      let shift = 0;
+      for (;;) {
+        const x = b[p++];
+        v += (x & 0x7f) * 2 ** shift;
+        if (x < 0x80) return v;
+        shift += 7;
+      }
+    };
     // Exports usually list a client's rows together: while the key bytes repeat, skip the map.
     let prevS = -1;
     let prevL = -1;
     let list: ProductRow[] | undefined;
     while (p < b.length) {
       const source = b[p] | (b[p + 1] << 8);
-      const cl = b[p + FIXED];
-      const cs = p + FIXED + 1;
-      const al = b[cs + cl];
-      const as = cs + cl + 1;
+      p += 2;
+      const chunk = varint();
+      const line = varint();
+      const start = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + DAY_BASE;
+      const endDays = b[p + 3] | (b[p + 4] << 8) | (b[p + 5] << 16);
+      const gm = b[p + 6] | (b[p + 7] << 8);
+      const catStatus = b[p + 8];
+      p += 9;
+      const code = dict.codes[varint()];
+      const productcategorie = dict.productcategorie[varint()];
+      const provider = dict.providers[varint()];
+      const ks = p; // client key: form, length, bytes
+      const kl = 2 + b[p + 1];
+      p += kl;
+      const al = b[p + 1];
+      const allocation = al === 0 ? '' : b.latin1Slice(p, p + 2 + al);
+      p += 2 + al;
       const row: ProductRow = {
-        kind: kindOf[source],
-        order: orderKey(source, u32(b, p + 2), u32(b, p + 6)),
-        source,
-        start: b[p + 10] | (b[p + 11] << 8) | (b[p + 12] << 16) | (b[p + 13] << 24),
-        end: b[p + 14] | (b[p + 15] << 8) | (b[p + 16] << 16) | (b[p + 17] << 24),
-        gm: b[p + 18] | (b[p + 19] << 8),
-        cat: b[p + 20],
-        mapStatus: b[p + 21] as MapStatus,
-        code: dict.codes[u32(b, p + 22)],
-        productcategorie: dict.productcategorie[u32(b, p + 26)],
-        provider: dict.providers[u32(b, p + 30)],
-        allocation: al === 0 ? '' : b.latin1Slice(as, as + al),
+        kind: kindOf[source], order: orderKey(source, chunk, line), source,
+        start, end: endDays === OPEN_DAYS ? OPEN_END : endDays + DAY_BASE, gm,
+        cat: catStatus >> 2, mapStatus: (catStatus & 3) as MapStatus,
+        code, productcategorie, provider, allocation,
       };
-      if (list === undefined || cl !== prevL || !sameBytes(b, prevS, cs, cl)) {
-        const client = b.latin1Slice(cs, cs + cl);
+      if (list === undefined || kl !== prevL || !sameBytes(b, prevS, ks, kl)) {
+        const client = b.latin1Slice(ks, ks + kl);
         list = into.get(client);
         if (list === undefined) into.set(client, (list = []));
       }
       list.push(row);
-      prevS = cs;
-      prevL = cl;
-      p = as + al;
+      prevS = ks;
+      prevL = kl;
     }
   }
   return into;
-}
-
-function u32(b: Uint8Array, p: number): number {
-  return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
 }
 
 function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
