@@ -37,6 +37,7 @@ function referenceMap(rows: ReferenceRow[]): Map<string, Counts> {
 describe.each([
   { name: 'Y=2021, gap 30', seed: 11, year: 2021, gapDays: 30 },
   { name: 'Y=2022, gap 14, 16 municipalities, 3 sources', seed: 12, year: 2022, gapDays: 14, municipalities: 16, sources: 3 },
+  { name: 'Y=2020, gap 0, 5 municipalities, 1 source', seed: 13, year: 2020, gapDays: 0, municipalities: 5, sources: 1 },
 ])('engine = DuckDB reference ($name)', ({ seed, year, gapDays, municipalities, sources }) => {
   let files: GeneratedFiles;
   let engine: Map<string, Counts>;
