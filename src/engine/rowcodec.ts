@@ -36,10 +36,16 @@ export interface ChunkDict {
 /** 0..9, a..f -> 0..15 for form 1; 0..9, A..F for form 2; -1 otherwise. */
 const HEX_LOWER = new Int8Array(256).fill(-1);
 const HEX_UPPER = new Int8Array(256).fill(-1);
-for (let i = 0; i < 10; i++) HEX_LOWER[48 + i] = HEX_UPPER[48 + i] = i;
+/** Per byte: 1 when it is a lowercase hex digit, 2 when an uppercase one (digits: 3). */
+const HEX_CLASS = new Uint8Array(256);
+for (let i = 0; i < 10; i++) {
+  HEX_LOWER[48 + i] = HEX_UPPER[48 + i] = i;
+  HEX_CLASS[48 + i] = 3;
+}
 for (let i = 0; i < 6; i++) {
-  HEX_LOWER[97 + i] = 10 + i;
-  HEX_UPPER[65 + i] = 10 + i;
+  HEX_LOWER[97 + i] = HEX_UPPER[65 + i] = 10 + i;
+  HEX_CLASS[97 + i] = 1;
+  HEX_CLASS[65 + i] = 2;
 }
 
 export class PartitionWriter {
@@ -119,15 +125,11 @@ export class PartitionWriter {
   }
 }
 
-/** The hex digit table every byte of src[s, e) is in (lower- or upper-case hex), or null. */
+/** The hex digit table every byte of src[s, e) is in (lowercase first), or null. */
 function hexTable(src: Uint8Array, s: number, e: number): Int8Array | null {
-  let lower = true;
-  let upper = true;
-  for (let i = s; i < e && (lower || upper); i++) {
-    if (HEX_LOWER[src[i]] < 0) lower = false;
-    if (HEX_UPPER[src[i]] < 0) upper = false;
-  }
-  return lower ? HEX_LOWER : upper ? HEX_UPPER : null;
+  let cls = 3;
+  for (let i = s; i < e && cls !== 0; i++) cls &= HEX_CLASS[src[i]];
+  return cls & 1 ? HEX_LOWER : cls & 2 ? HEX_UPPER : null;
 }
 
 /** One partition's piece of one chunk, with that chunk's dictionaries. */
@@ -146,6 +148,11 @@ export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1
     const b = Buffer.from(bytes) as Buffer & { latin1Slice(s: number, e: number): string };
     let p = 0;
     const varint = (): number => {
+      const x0 = b[p];
+      if (x0 < 0x80) {
+        p++;
+        return x0;
+      }
       let v = 0;
       let shift = 0;
       for (;;) {
