@@ -12,17 +12,20 @@ function rng(seed: number) {
 
 describe('row codec', () => {
   it('keeps every field, including extreme dates, open ends and large ids', () => {
-    const w = new PartitionWriter(16);
+    const w = new PartitionWriter(7, 70_000, 16);
     const key = Buffer.from('ab12');
     const alloc = Buffer.from('T-1');
     // 1900-01-01 is day -25567; 2199-12-31 is day 84005 (both ends of what dates.ts accepts).
-    w.write(7, 70_000, 3_000_000, -25567, 84005, 363, 5, 2, 1, 1, 1, key, 0, 4, alloc, 0, 3);
-    w.write(7, 0, 1, 18628, OPEN_END, 1, 0, 0, 0, 0, 0, key, 0, 4, alloc, 0, 0);
-    const groups = decodeByClient([{ bytes: w.finish(), dict }], [0, 0, 0, 0, 0, 0, 0, 1]);
+    w.write(1, -25567, 84005, 363, 5, 2, 1, 1, 1, key, 0, 4, alloc, 0, 3);
+    w.write(3_000_000, 18628, OPEN_END, 1, 0, 0, 0, 0, 0, key, 0, 4, alloc, 0, 0);
+    const other = new PartitionWriter(0, 0);
+    other.write(5, 100, 200, 2, 1, 0, 0, 0, 0, key, 0, 4, alloc, 0, 0);
+    const groups = decodeByClient([{ bytes: w.finish(), dict }, { bytes: other.finish(), dict }], [0, 0, 0, 0, 0, 0, 0, 1]);
     expect(groups.size).toBe(1);
-    const [a, b] = [...groups.values()][0];
-    expect(a).toMatchObject({ kind: 1, source: 7, order: orderKey(7, 70_000, 3_000_000), start: -25567, end: 84005, gm: 363, cat: 5, mapStatus: 2, code: 'C1', productcategorie: '45', provider: 'P' });
-    expect(b).toMatchObject({ start: 18628, end: OPEN_END, cat: 0, mapStatus: 0, code: 'C0', productcategorie: '', provider: '', allocation: '' });
+    const [a, b, c] = [...groups.values()][0];
+    expect(a).toMatchObject({ kind: 1, source: 7, order: orderKey(7, 70_000, 1), start: -25567, end: 84005, gm: 363, cat: 5, mapStatus: 2, code: 'C1', productcategorie: '45', provider: 'P' });
+    expect(b).toMatchObject({ order: orderKey(7, 70_000, 3_000_000), start: 18628, end: OPEN_END, cat: 0, mapStatus: 0, code: 'C0', productcategorie: '', provider: '', allocation: '' });
+    expect(c).toMatchObject({ kind: 0, source: 0, order: orderKey(0, 0, 5), gm: 2, cat: 1 });
     expect(a.allocation).not.toBe('');
   });
 
@@ -37,12 +40,12 @@ describe('row codec', () => {
       keys.add(k);
     }
     const list = [...keys];
-    const w = new PartitionWriter(64);
+    const w = new PartitionWriter(0, 0, 64);
     const expected = new Map<string, number[]>();
     for (let i = 0; i < 3000; i++) {
       const k = list[Math.floor(r() * list.length)];
       const bytes = Buffer.from(k, 'utf8');
-      w.write(0, 0, i + 1, 100, 200, 1, 0, 0, 0, 0, 0, bytes, 0, bytes.length, bytes, 0, 0);
+      w.write(i + 1, 100, 200, 1, 0, 0, 0, 0, 0, bytes, 0, bytes.length, bytes, 0, 0);
       expected.set(k, [...(expected.get(k) ?? []), i + 1]);
     }
     const got = [...decodeByClient([{ bytes: w.finish(), dict }], [0]).values()].map((rows) => rows.map((x) => x.order));
@@ -50,13 +53,22 @@ describe('row codec', () => {
     const canon = (g: number[][]) => g.map((x) => x.join(',')).sort();
     expect(canon(got)).toEqual(canon(want));
     // Allocation numbers use the same packing: distinct texts stay distinct.
-    const w2 = new PartitionWriter(64);
+    const w2 = new PartitionWriter(0, 0, 64);
     const c = Buffer.from('k');
     for (const [i, a] of ['ab', 'AB', 'aB', '12', '012'].entries()) {
       const ab = Buffer.from(a);
-      w2.write(0, 0, i + 1, 100, 200, 1, 0, 0, 0, 0, 0, c, 0, 1, ab, 0, ab.length);
+      w2.write(i + 1, 100, 200, 1, 0, 0, 0, 0, 0, c, 0, 1, ab, 0, ab.length);
     }
     const allocs = [...decodeByClient([{ bytes: w2.finish(), dict }], [0]).values()][0].map((x) => x.allocation);
     expect(new Set(allocs).size).toBe(5);
+  });
+
+  it('refuses rows out of line order, and a piece without rows is empty', () => {
+    const w = new PartitionWriter(0, 3);
+    expect(w.finish().byteLength).toBe(0);
+    const k = Buffer.from('k');
+    w.write(10, 100, 200, 1, 0, 0, 0, 0, 0, k, 0, 1, k, 0, 0);
+    expect(() => w.write(10, 100, 200, 1, 0, 0, 0, 0, 0, k, 0, 1, k, 0, 0)).toThrow(/line order/);
+    expect(w.finish().byteLength).toBeGreaterThan(0);
   });
 });

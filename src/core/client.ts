@@ -14,7 +14,7 @@ export interface RunContext {
   mixed: boolean;
 }
 
-function productsOfKind(rows: ProductRow[], kind: 0 | 1, stats: RunStats): ProductOut[] {
+function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStats): ProductOut[] {
   const { rows: unique, duplicates } = dedupe(rows);
   stats.duplicates += duplicates;
   const products = kind === 0 ? allocationProducts(unique) : claimProducts(unique);
@@ -29,17 +29,21 @@ function productsOfKind(rows: ProductRow[], kind: 0 | 1, stats: RunStats): Produ
   return products;
 }
 
+const KINDS = [0, 1] as const;
+
 /** Adds one client's rows (any order, any kinds) to the counters and the run's statistics. */
 export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, stats: RunStats): void {
   stats.clients++;
-  const byKind: [ProductRow[], ProductRow[]] = [[], []];
-  for (const r of rows) byKind[r.kind].push(r);
+  // Usually every row is of one kind: then the rows need no split.
+  let kinds = 0;
+  for (const r of rows) kinds |= 1 << r.kind;
   const all: ProductOut[] = [];
   let firstGm = -1;
   let manyGm = false;
-  for (const kind of [0, 1] as const) {
-    if (byKind[kind].length === 0) continue;
-    const products = productsOfKind(byKind[kind], kind, stats);
+  for (const kind of KINDS) {
+    if ((kinds & (1 << kind)) === 0) continue;
+    const mine = kinds === 1 << kind ? rows : rows.filter((r) => r.kind === kind);
+    const products = productsOfKind(mine, kind, stats);
     for (const p of products) {
       if (firstGm === -1) firstGm = p.gm;
       else if (p.gm !== firstGm) manyGm = true;

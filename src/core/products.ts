@@ -41,12 +41,19 @@ function sameRow(a: ProductRow, b: ProductRow): boolean {
 
 /** Rows sorted by read order with exact duplicates (same values in every field read) removed. */
 export function dedupe(rows: readonly ProductRow[]): { rows: ProductRow[]; duplicates: number } {
-  const sorted = [...rows].sort((a, b) => a.order - b.order);
-  if (sorted.length < 2) return { rows: sorted, duplicates: 0 };
+  // Rows usually arrive in read order already: copy and sort only when they do not.
+  let inOrder = true;
+  for (let i = 1; i < rows.length && inOrder; i++) inOrder = rows[i - 1].order < rows[i].order;
+  const sorted = inOrder ? rows : [...rows].sort((a, b) => a.order - b.order);
+  if (sorted.length < 2) return { rows: [...sorted], duplicates: 0 };
   const out: ProductRow[] = [];
   if (sorted.length <= 16) {
     // Most clients have a handful of rows: compare with the rows kept so far.
-    for (const r of sorted) if (!out.some((o) => sameRow(o, r))) out.push(r);
+    for (const r of sorted) {
+      let dup = false;
+      for (let i = 0; i < out.length && !dup; i++) dup = sameRow(out[i], r);
+      if (!dup) out.push(r);
+    }
   } else {
     // Duplicates share their start day: compare each row only with the kept rows of that day.
     const byStart = new Map<number, ProductRow[]>();
@@ -72,16 +79,20 @@ function toProduct(r: ProductRow, start: Day, end: Day): ProductOut {
  */
 export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
   const out: ProductOut[] = [];
-  // Allocation number -> index in out of its product (the row read last overwrites it).
-  const at = new Map<string, number>();
+  // Allocation number -> index in out of its product (the row read last overwrites it). A
+  // client has few rows: look back through `numbers` (parallel to out) unless there are many.
+  const numbers: string[] = [];
+  const at = rows.length > 16 ? new Map<string, number>() : null;
   for (const r of rows) {
     if (r.allocation === '') {
+      numbers.push('');
       out.push(toProduct(r, r.start, r.end));
       continue;
     }
-    const i = at.get(r.allocation);
-    if (i === undefined) {
-      at.set(r.allocation, out.length);
+    const i = at !== null ? at.get(r.allocation) ?? -1 : numbers.indexOf(r.allocation);
+    if (i === -1) {
+      at?.set(r.allocation, out.length);
+      numbers.push(r.allocation);
       out.push(toProduct(r, r.start, r.end));
     } else {
       out[i] = toProduct(r, r.start, r.end); // later rows are later versions: the last one read wins

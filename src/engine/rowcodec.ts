@@ -1,9 +1,10 @@
 // Accepted rows travel from the parse phase to the aggregate phase as compact binary records
 // in transferable ArrayBuffers, one stream per client partition: no per-row objects, no
 // copying between threads. A whole country's rows wait here between the two phases, so the
-// layout is tight (about 35 bytes for a typical row):
+// layout is tight (about 32 bytes for a typical row). A piece (one partition's rows of one
+// chunk) starts with u16 source | varint chunk, shared by its rows; then per row:
 //
-//   u16 source | varint chunk | varint line
+//   varint line - previous row's line (rows are written in line order)
 //   u24 start | u24 end       days since 1900-01-01; end 0xFFFFFF = open
 //   u16 gm | u8 category * 4 + mapStatus
 //   varint code id | varint productcategorie id | varint provider id   (chunk dictionaries)
@@ -51,9 +52,15 @@ for (let i = 0; i < 6; i++) {
 export class PartitionWriter {
   private buf: Uint8Array;
   private pos = 0;
+  private line = 0;
 
-  constructor(initial = 64 * 1024) {
-    this.buf = new Uint8Array(initial);
+  /** Rows of one chunk of one source. */
+  constructor(source: number, chunk: number, initial = 64 * 1024) {
+    this.buf = new Uint8Array(Math.max(initial, 8));
+    this.buf[0] = source;
+    this.buf[1] = source >>> 8;
+    this.pos = 2;
+    this.varint(chunk);
   }
 
   private ensure(n: number): void {
@@ -95,17 +102,15 @@ export class PartitionWriter {
     }
   }
 
-  /** One row; client key and allocation number are UTF-8 bytes [s, e) (at most MAX_FIELD_BYTES each). */
-  write(source: number, chunk: number, line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
+  /** One row, lines in increasing order; client key and allocation number are UTF-8 bytes [s, e) (at most MAX_FIELD_BYTES each). */
+  write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
     code: number, pcat: number, provider: number,
     client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void {
-    this.ensure(2 + 5 + 5 + 6 + 2 + 1 + 15 + 4 + (clientE - clientS) + (allocE - allocS));
+    if (line <= this.line) throw new RangeError(`rows must be written in line order (${line} after ${this.line})`);
+    this.ensure(5 + 6 + 2 + 1 + 15 + 4 + (clientE - clientS) + (allocE - allocS));
     const b = this.buf;
-    b[this.pos] = source;
-    b[this.pos + 1] = source >>> 8;
-    this.pos += 2;
-    this.varint(chunk);
-    this.varint(line);
+    this.varint(line - this.line);
+    this.line = line;
     this.u24(start - DAY_BASE);
     this.u24(end === OPEN_END ? OPEN_DAYS : end - DAY_BASE);
     b[this.pos] = gm;
@@ -119,9 +124,9 @@ export class PartitionWriter {
     this.key(alloc, allocS, allocE);
   }
 
-  /** The records written, in an ArrayBuffer of their own (ready to transfer). */
+  /** The piece written, in an ArrayBuffer of its own (ready to transfer); empty when it holds no row. */
   finish(): ArrayBuffer {
-    return this.buf.slice(0, this.pos).buffer;
+    return this.line === 0 ? new ArrayBuffer(0) : this.buf.slice(0, this.pos).buffer;
   }
 }
 
@@ -146,39 +151,44 @@ export interface Piece {
 export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)[], into = new Map<string, ProductRow[]>()): Map<string, ProductRow[]> {
   for (const { bytes, dict } of pieces) {
     const b = Buffer.from(bytes) as Buffer & { latin1Slice(s: number, e: number): string };
-    let p = 0;
-    const varint = (): number => {
-      const x0 = b[p];
-      if (x0 < 0x80) {
-        p++;
-        return x0;
-      }
-      let v = 0;
-      let shift = 0;
-      for (;;) {
-        const x = b[p++];
-        v += (x & 0x7f) * 2 ** shift;
-        if (x < 0x80) return v;
-        shift += 7;
-      }
-    };
     // Exports usually list a client's rows together: while the key bytes repeat, skip the map.
     let prevS = -1;
     let prevL = -1;
     let list: ProductRow[] | undefined;
+    if (b.length === 0) continue;
+    const source = b[0] | (b[1] << 8);
+    const kind = kindOf[source];
+    const chunk = slowVarint(b, 2);
+    let p = varintEnd;
+    let line = 0;
+    // Varints inline (one byte is the usual case); `p` stays a local, not a closure variable.
     while (p < b.length) {
-      const source = b[p] | (b[p + 1] << 8);
-      p += 2;
-      const chunk = varint();
-      const line = varint();
+      let delta = b[p++];
+      if (delta >= 0x80) {
+        delta = slowVarint(b, p - 1);
+        p = varintEnd;
+      }
+      line += delta;
       const start = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + DAY_BASE;
       const endDays = b[p + 3] | (b[p + 4] << 8) | (b[p + 5] << 16);
       const gm = b[p + 6] | (b[p + 7] << 8);
       const catStatus = b[p + 8];
       p += 9;
-      const code = dict.codes[varint()];
-      const productcategorie = dict.productcategorie[varint()];
-      const provider = dict.providers[varint()];
+      let code = b[p++];
+      if (code >= 0x80) {
+        code = slowVarint(b, p - 1);
+        p = varintEnd;
+      }
+      let pcat = b[p++];
+      if (pcat >= 0x80) {
+        pcat = slowVarint(b, p - 1);
+        p = varintEnd;
+      }
+      let provider = b[p++];
+      if (provider >= 0x80) {
+        provider = slowVarint(b, p - 1);
+        p = varintEnd;
+      }
       const ks = p; // client key: form, length, bytes
       const kl = 2 + b[p + 1];
       p += kl;
@@ -186,10 +196,10 @@ export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1
       const allocation = al === 0 ? '' : b.latin1Slice(p, p + 2 + al);
       p += 2 + al;
       const row: ProductRow = {
-        kind: kindOf[source], order: orderKey(source, chunk, line), source,
+        kind, order: orderKey(source, chunk, line), source,
         start, end: endDays === OPEN_DAYS ? OPEN_END : endDays + DAY_BASE, gm,
         cat: catStatus >> 2, mapStatus: (catStatus & 3) as MapStatus,
-        code, productcategorie, provider, allocation,
+        code: dict.codes[code], productcategorie: dict.productcategorie[pcat], provider: dict.providers[provider], allocation,
       };
       if (list === undefined || kl !== prevL || !sameBytes(b, prevS, ks, kl)) {
         const client = b.latin1Slice(ks, ks + kl);
@@ -202,6 +212,24 @@ export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1
     }
   }
   return into;
+}
+
+/** Where the last slowVarint ended (a second return value without allocating a pair). */
+let varintEnd = 0;
+
+/** The value of the varint at b[p]; sets varintEnd. */
+function slowVarint(b: Uint8Array, p: number): number {
+  let v = 0;
+  let shift = 0;
+  for (;;) {
+    const x = b[p++];
+    v += (x & 0x7f) * 2 ** shift;
+    if (x < 0x80) {
+      varintEnd = p;
+      return v;
+    }
+    shift += 7;
+  }
 }
 
 function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {

@@ -73,6 +73,17 @@ export interface RunResult {
 const PARTITIONS = 64;
 const MAX_RECORD_BYTES = 64 << 20;
 const YOUNG_GEN_MB = Number(process.env.TRAJECT_YOUNG_MB ?? 64);
+/** TRAJECT_TIMINGS=1 prints each phase's wall time to stderr (for performance work). */
+const phaseTimer = () => {
+  const on = process.env.TRAJECT_TIMINGS === '1';
+  let last = performance.now();
+  return (phase: string) => {
+    if (!on) return;
+    const now = performance.now();
+    process.stderr.write(`timing ${phase}: ${((now - last) / 1000).toFixed(3)} s (at ${process.uptime().toFixed(3)} s)\n`);
+    last = now;
+  };
+};
 
 function workerUrl(): URL {
   // Tests import this module from TypeScript source; workers always run the compiled JS.
@@ -93,6 +104,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   if (opts.inputs.length === 0) throw new RunError('no input files given (use --input a.csv b.csv, or --run run.json)');
   if (opts.inputs.length > 511) throw new RunError('at most 511 input files per run');
 
+  const lap = phaseTimer();
   const specs: SourceSpec[] = opts.inputs.map((i) => (typeof i === 'string' ? { path: i, kind: opts.kind } : i));
   const sources = specs.map((s, i) => openSource(s, i, opts.includePgb ?? false));
   const regionOf = opts.regions ? await loadRegions(opts.regions) : new Map<number, string>();
@@ -108,8 +120,10 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     filename: workerUrl().href, workerData: setup, minThreads: workers, maxThreads: workers, idleTimeout: 60_000,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
   });
+  lap('setup');
   try {
     const parsed = await readAll(pool, sources, workers, opts);
+    lap('read+parse');
     const { accounts, rejects, pieces, pieceDict, dicts } = account(sources, parsed);
     refuseRawBsns(sources, parsed);
     if (opts.strict && rejects.length > 0) {
@@ -123,6 +137,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       const task: AggregateTask = { type: 'aggregate', pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]) };
       return pool.run(task, { transferList: p }) as Promise<AggregateResult>;
     }));
+    lap('aggregate');
     const counters: Counters = new Map();
     const stats = emptyStats();
     for (const r of results) {
@@ -166,6 +181,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       warnings: [],
     };
     manifest.warnings = qualityWarnings(manifest).warnings;
+    lap('merge+metrics+disclosure');
     opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'done' });
     return { metrics, exact, comparisons, sdByArea, regionOf, regionByArea, labels, rejects, stats, manifest };
   } finally {

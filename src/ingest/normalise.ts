@@ -94,7 +94,7 @@ export class ChunkParser {
 
   parse(buf: Buffer, start: number, end: number, chunk: number): ChunkResult {
     const { plan, col, codeScratch } = this;
-    const writers = Array.from({ length: this.partitions }, () => new PartitionWriter(16 * 1024));
+    const writers = Array.from({ length: this.partitions }, () => new PartitionWriter(plan.index, chunk, 16 * 1024));
     const codes = new ByteInterner();
     const pcats = new ByteInterner();
     const providers = new ByteInterner();
@@ -196,7 +196,7 @@ export class ChunkParser {
       if (rules === undefined && code >= codeRules.length) rules = codeRules[code] = this.mapper.rulesFor(codes.values[code]);
       const m = this.mapper.resolveWith(rules, gm, startDay, pcats.values[pcat]);
       writers[partitionOfBytes(clientBuf, cs, ce, this.partitions)].write(
-        plan.index, chunk, line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe);
+        line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe);
       res.accepted++;
     });
     res.partitions = writers.map((w) => w.finish());
