@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
+import { roundToBase } from './disclosure/rounding.js';
 import { RunError } from './engine/errors.js';
 import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from './engine/run.js';
 import type { SourceSpec } from './engine/sources.js';
@@ -44,7 +45,8 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
     base = {
       inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile })),
       codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays,
-      disclosure: rf.disclosure, out: rf.out,
+      disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
+      labels: rf.labels, strict: rf.strict, includePgb: rf.includePgb,
     };
   }
   const inputs = a.input && a.input.length > 0 ? a.input : base.inputs;
@@ -71,7 +73,8 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
     gapDays: a['gap-days'] ?? base.gapDays, workers: a.workers,
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
-    threshold: a.threshold, roundingBase: a.rounding, labels: a.labels, strict: a.strict, includePgb: a['include-pgb'],
+    threshold: a.threshold ?? base.threshold, roundingBase: a.rounding ?? base.roundingBase, labels: a.labels ?? base.labels,
+    strict: a.strict ?? base.strict, includePgb: a['include-pgb'] ?? base.includePgb,
   };
 }
 
@@ -103,7 +106,12 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
     log(`unmapped codes (counted as overig_multidisciplinair): ${m.unmappedCodes.slice(0, 8).map((c) => `${c.code} in ${c.gemeente} (${n(c.products)} product${c.products === 1 ? "" : "s"})`).join(', ')}${m.unmappedCodes.length > 8 ? `, and ${m.unmappedCodes.length - 8} more in the manifest` : ''}`);
   }
   if (m.fallbackCodes.length > 0) log(`codes mapped by their iJw product category: ${m.fallbackCodes.length} (listed in the manifest)`);
-  log(`${n(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${n(cohortAll(r))} youths`);
+  // Under disclosure control the terminal shows youths as the tables do: rounded, or suppressed.
+  const youths = (exact: number) => {
+    if (m.disclosure.mode === 'off') return n(exact);
+    return exact <= m.disclosure.threshold ? 'suppressed (few)' : `${n(roundToBase(exact, m.disclosure.roundingBase))} (rounded)`;
+  };
+  log(`${youths(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${youths(cohortAll(r))} youths`);
   const rel = relative(process.cwd(), resolve(out)) || '.';
   log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${Object.keys(outputsOf(r)).join(', ')}`);
 }

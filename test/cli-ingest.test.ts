@@ -277,6 +277,32 @@ describe('profiles', () => {
     expect(m.inputs.map((s: Record<string, unknown>) => [s.read, s.accepted, s.rejected])).toEqual([[5, 3, 2]]);
   });
 
+  it('a run file carries the settings too: strict, labels, threshold and rounding', () => {
+    const dir = join(tmp.dir, 'run-settings');
+    mkdirSync(join(dir, 'profiles'), { recursive: true });
+    writeFileSync(join(dir, 'w.csv'), wFile('/'));
+    writeFileSync(join(dir, 'profiles/w.json'), JSON.stringify(W_PROFILE, null, 2));
+    const run = (name: string, settings: Record<string, unknown>) => {
+      writeFileSync(join(dir, name), JSON.stringify({
+        sources: [{ path: 'w.csv', profile: 'profiles/w.json' }], codes, regions, year: 2021, out: `out-${name}`, ...settings,
+      }));
+      return traject(['analyse', '--run', join(dir, name), '--workers', '1', '--quiet']);
+    };
+    // The same file has 2 rejected rows: strict in the run file fails the run, nothing written.
+    const strict = run('strict.json', { strict: true });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/--strict/);
+    expect(existsSync(join(dir, 'out-strict.json'))).toBe(false);
+    // threshold 0 and rounding 1 publish the exact 2 youths of GM0014 (see checkWithoutPgb), under a label.
+    const open = run('open.json', { labels: true, threshold: 0, rounding: 1 });
+    expect(open.code).toBe(0);
+    const rows = metricsOf(join(dir, 'out-open.json'));
+    expect(rows.find((x) => x.level === 'municipality' && x.measure === 'cohort_youths')).toMatchObject({ area: 'Gemeente A', numerator: '2', status: 'published' });
+    const bad = run('bad.json', { strict: 'yes' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/strict: expected true or false/);
+  });
+
   it('a run file with two sources of different profiles, linked by client key', () => {
     // Source 1: the Windows-1252 export above (profile file). Source 2: UTF-8, ',', yyyyMMdd, other
     // header names (inline profile):

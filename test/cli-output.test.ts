@@ -142,6 +142,36 @@ describe('disclosure control as published', () => {
     expect(m.disclosure.mode).toBe('off');
     expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).publication).toBe('internal: not for publication');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/niet voor publicatie/i);
+    // The other tables say so on every row too (rejects.csv has a publication column even when empty).
+    const comparisons = csvObjects(readFileSync(join(out, 'comparisons.csv'), 'utf8'));
+    expect(comparisons.length).toBeGreaterThan(0);
+    for (const x of comparisons) expect(x.publication).toBe('internal: not for publication');
+    expect(readFileSync(join(out, 'rejects.csv'), 'utf8').split(/\r?\n/)[0]).toBe('file,line,column,reason,publication');
+    // Exact youths on the terminal and in the manifest: 3 + 7 + 8 + 12 = 30 clients, all in the cohort.
+    expect(r.stdout).toContain('30 clients');
+    expect(m.totals.clients).toBe(30);
+  });
+
+  it('under disclosure control the terminal and the manifest show counts of youths rounded, or suppressed', () => {
+    // 13 youths, one product each in 2021: published as 15 (13 rounds to 15); 2 in two municipalities: suppressed.
+    const lines = ['client_id,gemeente,productcode,begindatum,einddatum'];
+    for (let i = 1; i <= 13; i++) lines.push(`r${i},GM0014,A1,2021-03-01,2021-04-30`);
+    lines.push('r1,GM0034,A1,2021-06-01,2021-06-30', 'r2,GM0034,A1,2021-06-01,2021-06-30');
+    const input13 = tmp.file('thirteen.csv', lines.join('\n') + '\n');
+    const out = join(tmp.dir, 'out-13');
+    const r = traject(['analyse', '--input', input13, ...base(out)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('15 (rounded) clients');
+    expect(r.stdout).toContain('cohort 2021: 15 (rounded) youths');
+    expect(r.stdout.split('\n').find((l) => l.includes('clients'))).not.toMatch(/\b13\b/);
+    const m = manifestOf(out);
+    expect(m.totals.clients).toBe(15);
+    expect(m.totals.clientsInSeveralMunicipalities).toBeNull();
+    expect(m.totals.products).toBe(15); // products are records, not youths: exact
+    const off = join(tmp.dir, 'out-13-off');
+    const r2 = traject(['analyse', '--input', input13, ...base(off), '--disclosure', 'off']);
+    expect(r2.stdout).toContain('13 clients');
+    expect(manifestOf(off).totals.clientsInSeveralMunicipalities).toBe(2);
   });
 
   it('--labels: Gemeente A, B, ... in code order; no municipality code in the published tables; the key file is named not for publication', () => {

@@ -50,7 +50,8 @@ export interface Manifest {
   unmappedCodes: CodeCount[];
   fallbackCodes: CodeCount[];
   dataKinds: string[];
-  totals: Record<string, number>;
+  /** null: a count of youths suppressed by disclosure control. */
+  totals: Record<string, number | null>;
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];
   warnings: string[];

@@ -34,8 +34,9 @@ export function qualityWarnings(m: Manifest): { warnings: string[]; backlog: str
   for (const s of m.inputs) {
     if (s.read > 0 && s.rejected / s.read > 0.01) warnings.push(`${s.file}: ${((s.rejected / s.read) * 100).toFixed(1)}% of rows rejected (see rejects.csv).`);
   }
-  if ((m.totals.clientsInSeveralMunicipalities ?? 0) > 0) {
-    warnings.push(`${m.totals.clientsInSeveralMunicipalities} client(s) have products in more than one municipality; each counts where their first product in the cohort year was.`);
+  const several = m.totals.clientsInSeveralMunicipalities ?? 0; // null (suppressed): a few at most
+  if (several > 0) {
+    warnings.push(`${several} client(s) have products in more than one municipality; each counts where their first product in the cohort year was.`);
   }
   return { warnings, backlog };
 }

@@ -59,6 +59,11 @@ export interface RunFile {
   year?: number;
   gapDays?: number;
   disclosure?: Disclosure;
+  threshold?: number;
+  rounding?: number;
+  labels?: boolean;
+  strict?: boolean;
+  includePgb?: boolean;
   out?: string;
 }
 
@@ -505,11 +510,27 @@ const RUN_CHECKS: Record<keyof RunFile | '$schema' | 'description', (v: Json, p:
     const d = checkEnum(v, DISCLOSURES, p, ctx.pr, 'disclosure', { none: 'off', false: 'off', internal: 'off', no: 'off' });
     if (d) ctx.out.disclosure = d;
   },
+  threshold: (v, p, ctx) => {
+    const t = checkInteger(v, p, ctx.pr, 0, 1000, 'a whole number such as 7');
+    if (t !== undefined) ctx.out.threshold = t;
+  },
+  rounding: (v, p, ctx) => {
+    const r = checkInteger(v, p, ctx.pr, 1, 1000, 'a whole number such as 5');
+    if (r !== undefined) ctx.out.rounding = r;
+  },
+  labels: (v, p, ctx) => checkFlag(v, p, ctx, 'labels'),
+  strict: (v, p, ctx) => checkFlag(v, p, ctx, 'strict'),
+  includePgb: (v, p, ctx) => checkFlag(v, p, ctx, 'includePgb'),
   out: (v, p, ctx) => {
     const s = checkString(v, p, ctx.pr);
     if (s !== undefined) ctx.out.out = path.resolve(ctx.dir, s);
   },
 };
+
+function checkFlag(v: Json, p: string, ctx: RunCtx, key: 'labels' | 'strict' | 'includePgb'): void {
+  if (typeof v === 'boolean') ctx.out[key] = v;
+  else ctx.pr.add(p, `expected true or false, got ${typeName(v)}`);
+}
 
 /** Run file keys the checks handle (the schema lists the same; tested). */
 export const RUN_KEYS: readonly string[] = Object.keys(RUN_CHECKS);

@@ -29,6 +29,8 @@ export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
 export async function runOutputs(result: RunResult, opts: OutputOptions = {}): Promise<OutputFile[]> {
   const excel = opts.excel ?? false;
   const internal = result.manifest.disclosure.mode === 'off';
+  // Every table of an internal run says so on each row, as metrics.csv does in its status column.
+  const publication = internal ? INTERNAL_NOTICE : 'disclosure-controlled aggregates';
   const metricsCsv = await csvText(
     METRIC_COLUMNS,
     result.metrics.map((r) => [
@@ -39,15 +41,15 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
     excel,
   );
   const metricsJson = JSON.stringify({
-    publication: internal ? INTERNAL_NOTICE : 'disclosure-controlled aggregates',
+    publication,
     disclosure: result.manifest.disclosure,
     rows: result.metrics.map(jsonRow),
   }, null, 1) + '\n';
-  const rejectsCsv = await csvText(['file', 'line', 'column', 'reason'],
-    result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason]), excel);
+  const rejectsCsv = await csvText(['file', 'line', 'column', 'reason', 'publication'],
+    result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason, internal ? INTERNAL_NOTICE : 'row accounting, no client values']), excel);
 
-  const comparisonsCsv = await csvText(['area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test'],
-    result.comparisons.map((c) => [c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test]), excel);
+  const comparisonsCsv = await csvText(['area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test', 'publication'],
+    result.comparisons.map((c) => [c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test, publication]), excel);
   const m = result.manifest;
   const report = renderReport({
     lang: opts.lang ?? 'nl',
@@ -62,7 +64,7 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
       warnings: m.warnings,
       unmapped: m.unmappedCodes,
       backlog: qualityWarnings(m).backlog,
-      openEndedShare: m.totals.openEndedShare,
+      openEndedShare: m.totals.openEndedShare ?? undefined,
     },
     engineVersion: m.engine.version,
   });
