@@ -73,6 +73,17 @@ describe('forEachRecord: hand cases', () => {
     });
   });
 
+  it('flags records holding any byte >= 0x80, in plain, quoted and malformed fields', () => {
+    const flags = (text: string | Buffer) => {
+      const buf = typeof text === 'string' ? bytes(text) : text;
+      const out: boolean[] = [];
+      forEachRecord(buf, 0, buf.length, COMMA, (r) => out.push(r.ascii));
+      return out;
+    };
+    expect(flags('a,b\ncé,d\n"x",y\n"zé",1\n"q"é,2\n')).toEqual([true, false, true, false, false]);
+    expect(flags(Buffer.from([0x61, 0x2c, 0xe9, 0x0a, 0x62, 0x0a]))).toEqual([false, true]); // Windows-1252 é
+  });
+
   it('keeps a newline inside quotes and counts it as a physical line', () => {
     const { recs, lines } = collect(bytes('id,note\n1,"two\nlines"\n2,x\n'));
     expect(recs.map((r) => [r.fields, r.line])).toEqual([

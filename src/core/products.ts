@@ -78,6 +78,7 @@ function toProduct(r: ProductRow, start: Day, end: Day): ProductOut {
  * `rows` must be deduplicated and in read order.
  */
 export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
+  // A row already has every field of a product (and allocations never change one): no copy.
   const out: ProductOut[] = [];
   // Allocation number -> index in out of its product (the row read last overwrites it). A
   // client has few rows: look back through `numbers` (parallel to out) unless there are many.
@@ -86,16 +87,16 @@ export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
   for (const r of rows) {
     if (r.allocation === '') {
       numbers.push('');
-      out.push(toProduct(r, r.start, r.end));
+      out.push(r);
       continue;
     }
     const i = at !== null ? at.get(r.allocation) ?? -1 : numbers.indexOf(r.allocation);
     if (i === -1) {
       at?.set(r.allocation, out.length);
       numbers.push(r.allocation);
-      out.push(toProduct(r, r.start, r.end));
+      out.push(r);
     } else {
-      out[i] = toProduct(r, r.start, r.end); // later rows are later versions: the last one read wins
+      out[i] = r; // later rows are later versions: the last one read wins
     }
   }
   return out;

@@ -90,16 +90,18 @@ export class PartitionWriter {
   private key(src: Uint8Array, s: number, e: number): void {
     const n = e - s;
     const b = this.buf;
+    let pos = this.pos; // a local in the byte loops, not a property
     const table = n > 0 && n % 2 === 0 ? hexTable(src, s, e) : null;
     if (table !== null) {
-      b[this.pos++] = table === HEX_LOWER ? 1 : 2;
-      b[this.pos++] = n / 2;
-      for (let i = s; i < e; i += 2) b[this.pos++] = (table[src[i]] << 4) | table[src[i + 1]];
+      b[pos++] = table === HEX_LOWER ? 1 : 2;
+      b[pos++] = n / 2;
+      for (let i = s; i < e; i += 2) b[pos++] = (table[src[i]] << 4) | table[src[i + 1]];
     } else {
-      b[this.pos++] = 0;
-      b[this.pos++] = n;
-      for (let i = s; i < e; i++) b[this.pos++] = src[i];
+      b[pos++] = 0;
+      b[pos++] = n;
+      for (let i = s; i < e; i++) b[pos++] = src[i];
     }
+    this.pos = pos;
   }
 
   /** One row, lines in increasing order; client key and allocation number are UTF-8 bytes [s, e) (at most MAX_FIELD_BYTES each). */

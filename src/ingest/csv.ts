@@ -27,6 +27,7 @@ export interface RecordView {
   quoted: Uint8Array; // 1 when field i was quoted and contains "" escapes that fieldString must unescape
   line: number; // 1-based physical line of the record's first byte, relative to the chunk
   malformed: string | null; // null, or a reason like 'unterminated quote' / 'text after closing quote'
+  ascii: boolean; // no byte of the record is >= 0x80 (so no field needs decoding for that reason)
 }
 
 /** True when buf[0..3) is the UTF-8 byte order mark EF BB BF (and lies inside [0, end)). */
@@ -67,6 +68,7 @@ export function forEachRecord(
     quoted: new Uint8Array(cap),
     line: 0,
     malformed: null,
+    ascii: true,
   };
   let starts = r.starts;
   let ends = r.ends;
@@ -91,6 +93,7 @@ export function forEachRecord(
 
     const recordLine = line;
     let bad: string | null = null;
+    let high = 0; // OR of the record's bytes: bit 7 set when any is >= 0x80
     let n = 0;
     let p = pos;
     // One field per iteration. Each field leaves p on its terminator: the delimiter, the LF, or end.
@@ -126,6 +129,7 @@ export function forEachRecord(
             break;
           }
           if (c === LF) line++;
+          high |= c;
           p++;
         }
         if (p >= end) {
@@ -141,7 +145,10 @@ export function forEachRecord(
             } else if (c !== delimiter && c !== LF) {
               // `"ab"cd`: keep the field going as unquoted text up to the delimiter or end of line.
               if (bad === null) bad = 'text after closing quote';
-              while (p < end && (c = buf[p]) !== delimiter && c !== LF) p++;
+              while (p < end && (c = buf[p]) !== delimiter && c !== LF) {
+                high |= c;
+                p++;
+              }
               fe = p < end && c === LF && buf[p - 1] === CR ? p - 1 : p;
             }
           }
@@ -149,7 +156,10 @@ export function forEachRecord(
       } else {
         // Unquoted field: up to the delimiter or LF (a CR right before the LF belongs to the line end).
         fs = p;
-        while (p < end && (c = buf[p]) !== delimiter && c !== LF) p++;
+        while (p < end && (c = buf[p]) !== delimiter && c !== LF) {
+          high |= c;
+          p++;
+        }
         fe = p < end && c === LF && p > fs && buf[p - 1] === CR ? p - 1 : p;
       }
       starts[n] = fs;
@@ -168,6 +178,7 @@ export function forEachRecord(
     r.count = n;
     r.line = recordLine;
     r.malformed = bad;
+    r.ascii = high < 0x80;
     onRecord(r);
     pos = p;
   }

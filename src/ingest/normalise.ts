@@ -126,7 +126,7 @@ export class ChunkParser {
       while (s < e && isBlank(buf[s])) s++;
       while (e > s && isBlank(buf[e - 1])) e--;
       let ascii = r.quoted[i] === 0;
-      for (let k = s; ascii && k < e; k++) if (buf[k] >= 0x80) ascii = false;
+      if (!r.ascii) for (let k = s; ascii && k < e; k++) if (buf[k] >= 0x80) ascii = false;
       if (ascii) {
         fs = s;
         fe = e;
