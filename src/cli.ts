@@ -10,7 +10,6 @@ import { describe as describeReject, runAnalysis, type RunOptions, type RunResul
 import type { SourceSpec } from './engine/sources.js';
 import { loadProfile, loadRunFile } from './ingest/profile.js';
 import { pseudonymiseFile } from './ingest/pseudonymise.js';
-import { LABELS_KEY_FILE, runOutputs, rejectsSummary } from './output/outputs.js';
 import { progressMode, progressReporter } from './output/progress.js';
 import { outDirProblem, writeAtomically } from './output/write.js';
 
@@ -86,15 +85,20 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
   ]);
   if (problem) throw new RunError(problem);
   const t0 = performance.now();
+  // The output modules (report, CSV writer) load while the workers start and read: a quicker run.
+  const outputs = import('./output/outputs.js');
+  outputs.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)) });
+  const { runOutputs, rejectsSummary, LABELS_KEY_FILE } = await outputs;
   const files = await runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
   writeAtomically(opts.out, files);
   const secs = (performance.now() - t0) / 1000;
-  if (!a.quiet) printSummary(result, opts.out, secs, log);
+  if (!a.quiet) printSummary(result, opts.out, secs, log, rejectsSummary, LABELS_KEY_FILE);
   return result;
 }
 
-function printSummary(r: RunResult, out: string, secs: number, log: (s: string) => void): void {
+function printSummary(r: RunResult, out: string, secs: number, log: (s: string) => void,
+  rejectsSummary: typeof import('./output/outputs.js').rejectsSummary, labelsKeyFile: string): void {
   const m = r.manifest;
   const n = (x: number) => x.toLocaleString('en-US');
   if (m.disclosure.mode === 'off') log('INTERNAL RUN: disclosure control is off; outputs are not for publication.');
@@ -113,11 +117,11 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   };
   log(`${youths(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${youths(cohortAll(r))} youths`);
   const rel = relative(process.cwd(), resolve(out)) || '.';
-  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${Object.keys(outputsOf(r)).join(', ')}`);
+  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${Object.keys(outputsOf(r, labelsKeyFile)).join(', ')}`);
 }
 
 const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths').reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
-const outputsOf = (r: RunResult) => ({ 'report.html': 1, 'metrics.csv': 1, 'metrics.json': 1, 'comparisons.csv': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { [LABELS_KEY_FILE]: 1 } : {}) });
+const outputsOf = (r: RunResult, labelsKeyFile: string) => ({ 'report.html': 1, 'metrics.csv': 1, 'metrics.json': 1, 'comparisons.csv': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { [labelsKeyFile]: 1 } : {}) });
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;

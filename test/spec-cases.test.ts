@@ -1,7 +1,7 @@
 // Runs every spec case (test/spec-cases.ts) through the whole engine, with 1 and 2 workers,
 // and checks the trajectories of the first client against the pure stitching functions.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cohortYear } from '../src/core/cohort.js';
+import { cohortYear } from '../src/core/year.js';
 import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductRow } from '../src/core/products.js';
 import { byStartThenEnd, stitch } from '../src/core/stitch.js';
 import { runAnalysis } from '../src/engine/run.js';

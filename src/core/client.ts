@@ -2,7 +2,8 @@
 // Workers call this for each client of their partition; the spec tests call it directly.
 import { OPEN_END } from '../model.js';
 import { civilFromDays } from '../ingest/dates.js';
-import { analyseClient, type CohortYear } from './cohort.js';
+import { analyseClient } from './cohort.js';
+import type { CohortYear } from './year.js';
 import { foldClient, type Counters, type KindKey } from './counters.js';
 import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductOut, type ProductRow } from './products.js';
 import { addStat, monthKey, type RunStats } from './stats.js';

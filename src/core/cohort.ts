@@ -1,29 +1,8 @@
 // SPEC section 5: what one client contributes to the cohort analysis of year Y.
 // Pure: products in, facts out. The counters module folds facts into per-area sums.
-import { DateTime } from 'luxon';
 import { CATEGORIES, type Day, type Gemeente, type Product } from '../model.js';
 import { byStartThenEnd, isOpen, stitch } from './stitch.js';
-
-export interface CohortYear {
-  year: number;
-  /** 1 January Y .. 31 December Y, as days. */
-  first: Day;
-  last: Day;
-  /** 1 January Y+1 .. 31 December Y+1. */
-  nextFirst: Day;
-  nextLast: Day;
-}
-
-export function cohortYear(year: number): CohortYear {
-  const day = (y: number, m: number, d: number) => DateTime.utc(y, m, d).toMillis() / 86_400_000;
-  return {
-    year,
-    first: day(year, 1, 1),
-    last: day(year, 12, 31),
-    nextFirst: day(year + 1, 1, 1),
-    nextLast: day(year + 1, 12, 31),
-  };
-}
+import type { CohortYear } from './year.js';
 
 /** Products per closed trajectory are reported in these buckets: 1, 2, 3, 4, 5+. */
 export const SIZE_BUCKETS = ['1', '2', '3', '4', '5+'] as const;

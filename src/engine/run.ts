@@ -16,7 +16,8 @@ import { compareAreas, relabelComparisons, type Comparison } from '../report/com
 import { qualityWarnings } from './quality.js';
 import { bsnVerdict } from '../ingest/bsn.js';
 import { REASONS, type ChunkResult } from '../ingest/normalise.js';
-import { loadCodes } from '../mapping/codes.js';
+import { loadCodes } from '../mapping/codes-file.js';
+import { cohortYear } from '../core/year.js';
 import { loadRegions } from '../mapping/regions.js';
 import { roundToBase } from '../disclosure/rounding.js';
 import { RunError } from './errors.js';
@@ -87,9 +88,11 @@ const phaseTimer = () => {
 };
 
 function workerUrl(): URL {
-  // Tests import this module from TypeScript source; workers always run the compiled JS.
+  // Tests import this module from TypeScript source; workers always run the compiled JS. The
+  // CLI runs bundled (scripts/bundle.mjs), with the worker bundle beside it.
   const here = new URL(import.meta.url);
   if (here.pathname.endsWith('.ts')) return new URL(here.href.replace('/src/engine/run.ts', '/dist/src/workers/worker.js'));
+  if (here.pathname.endsWith('/traject.bundle.mjs')) return new URL('./traject-worker.bundle.mjs', here);
   return new URL('../workers/worker.js', here);
 }
 
@@ -114,7 +117,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
 
   const setup: WorkerSetup = {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
-    year: opts.year, gapDays, mixed: kinds.size > 1,
+    y: cohortYear(opts.year), gapDays, mixed: kinds.size > 1,
   };
   // A larger young generation: the aggregate phase makes many short-lived objects per client.
   const pool = new Piscina({
@@ -122,6 +125,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
   });
   lap('setup');
+  let stopping: Promise<void> | null = null;
   try {
     const parsed = await readAll(pool, sources, workers, opts);
     lap('read+parse');
@@ -138,6 +142,8 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       const task: AggregateTask = { type: 'aggregate', pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]) };
       return pool.run(task, { transferList: p }) as Promise<AggregateResult>;
     }));
+    // The workers are done: let them shut down while the main thread merges and writes.
+    stopping = pool.destroy();
     lap('aggregate');
     const counters: Counters = new Map();
     const stats = emptyStats();
@@ -187,8 +193,12 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     lap('merge+metrics+disclosure');
     opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'done' });
     return { metrics, exact, comparisons, sdByArea, regionOf, regionByArea, labels, rejects, stats, manifest };
+  } catch (e) {
+    await (stopping ?? pool.destroy());
+    throw e;
   } finally {
-    await pool.destroy();
+    // On success the threads end in the background while the caller writes the outputs.
+    (stopping ?? pool.destroy()).catch(() => {});
   }
 }
 

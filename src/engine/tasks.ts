@@ -2,6 +2,7 @@
 import type { MappingRow } from '../mapping/codes.js';
 import type { RunStats } from '../core/stats.js';
 import type { SourcePlan } from '../ingest/normalise.js';
+import type { CohortYear } from '../core/year.js';
 import type { ChunkDict } from './rowcodec.js';
 
 export interface WorkerSetup {
@@ -9,7 +10,7 @@ export interface WorkerSetup {
   regions: [number, string][];
   plans: SourcePlan[];
   partitions: number;
-  year: number;
+  y: CohortYear;
   gapDays: number;
   mixed: boolean;
 }

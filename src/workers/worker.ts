@@ -3,7 +3,6 @@
 // (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { processClient } from '../core/client.js';
-import { cohortYear } from '../core/cohort.js';
 import { toPlain, type Counters } from '../core/counters.js';
 import { emptyStats } from '../core/stats.js';
 import { decodeByClient } from '../engine/rowcodec.js';
@@ -14,7 +13,7 @@ import { CodeMapper } from '../mapping/codes.js';
 const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
 const parsers = setup.plans.map((p) => new ChunkParser(p, mapper, setup.partitions));
-const ctx = { y: cohortYear(setup.year), gapDays: setup.gapDays, mixed: setup.mixed };
+const ctx = { y: setup.y, gapDays: setup.gapDays, mixed: setup.mixed };
 const kindOf = setup.plans.map((p) => p.kind);
 
 function parse(t: ParseTask) {
