@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BsnSniffer, bsnVerdict, passesElfproef } from '../src/ingest/bsn.js';
-
-/** mulberry32: a small seeded generator, so the random cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from './helpers.js';
 
 function randomDigits(r: () => number, n: number): string {
   let s = '';

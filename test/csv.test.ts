@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { detectDelimiter, fieldString, forEachRecord, lastRecordBoundary, type RecordView } from '../src/ingest/csv.js';
+import { mulberry32 } from './helpers.js';
 
 const COMMA = 44;
 const SEMI = 59;
@@ -312,17 +313,6 @@ describe('lastRecordBoundary: hand cases', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Fuzz: seeded, deterministic.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLAIN = ['a', 'b', 'Z', '0', '7', ' ', '-', '_', 'ë', '€', '日本', '😀', 'é', '/', ':'];
 

@@ -8,6 +8,7 @@ import {
   parseDateBytes,
   parseDateString,
 } from '../src/ingest/dates.js';
+import { mulberry32 } from './helpers.js';
 
 const DAY_MS = 86_400_000;
 /** Independent reference: the JavaScript Date's own UTC calendar. */
@@ -147,17 +148,6 @@ describe('parseDateString: hand cases', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Against luxon.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** luxon's reading of text in a luxon format as a day number, or null when it is not a date in our range.
  *  (Days before 1970 are negative, so -1 cannot mark 'invalid' here.) */

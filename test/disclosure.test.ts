@@ -9,6 +9,7 @@ import {
 } from '../src/disclosure/disclosure.js';
 import { wilson } from '../src/disclosure/intervals.js';
 import { roundToBase } from '../src/disclosure/rounding.js';
+import { mulberry32 } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: exact rows as the engine hands them over (status 'internal').
@@ -517,17 +518,6 @@ describe('secondary suppression (hand-worked)', () => {
 // the attacker cannot read anywhere must never be the only unknown one. The attacker reads a quantity
 // wherever any published row shows it (a cohort also as a share's denominator, closed trajectories also
 // as trajectory_size's denominator), and also uses in care + outflow = cohort and open + closed = started.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BUCKETS = ['1', '2', '3', '4', '5+'] as const;
 

@@ -26,3 +26,15 @@ export function findRow(rows: readonly MetricRow[], key: string, kind = 'allocat
     (area === undefined ? r.level === 'all' : r.area === area) &&
     (measure === 'trajectory_size' ? r.bucket === sub : r.category === sub));
 }
+
+/** A small seeded random number generator (mulberry32): the same sequence on every run. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
