@@ -85,11 +85,15 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
   ]);
   if (problem) throw new RunError(problem);
   const t0 = performance.now();
-  // The output modules (report, CSV writer) load while the workers start and read: a quicker run.
-  const outputs = import('./output/outputs.js');
-  outputs.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
-  const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)) });
-  const { runOutputs, rejectsSummary, LABELS_KEY_FILE } = await outputs;
+  // The output modules (report, CSV writer) load while the worker threads start up.
+  let outputs: Promise<typeof import('./output/outputs.js')> | null = null;
+  const loadOutputs = () => {
+    outputs ??= import('./output/outputs.js');
+    outputs.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+  };
+  const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
+  loadOutputs();
+  const { runOutputs, rejectsSummary, LABELS_KEY_FILE } = await outputs!;
   const files = await runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
   writeAtomically(opts.out, files);
   const secs = (performance.now() - t0) / 1000;
@@ -123,6 +127,19 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
 const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths').reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
 const outputsOf = (r: RunResult, labelsKeyFile: string) => ({ 'report.html': 1, 'metrics.csv': 1, 'metrics.json': 1, 'comparisons.csv': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { [labelsKeyFile]: 1 } : {}) });
 
+/**
+ * yargs formats the whole help text whenever a command runs, to have it at hand should the
+ * command fail (about 30 ms of every run). traject never shows help on a failure (see .fail),
+ * so skip that; --help itself is answered before any command runs. Uses yargs' internal
+ * methods, as Angular's CLI does; without them (another yargs version) nothing changes.
+ */
+function skipHelpCache(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internals = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const fail = (e: unknown) => {
@@ -132,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     code = exit;
   };
   try {
-    await yargs(argv)
+    const parser = yargs(argv)
       .scriptName('traject')
       .usage('$0 <command> [options]')
       .command('analyse', 'Cohort outflow, products per trajectory and start categories per municipality, region and overall', (y) => y
@@ -192,8 +209,9 @@ export async function main(argv: string[]): Promise<number> {
       .strict()
       .help()
       .version(false)
-      .fail((msg, err) => { throw err ?? new RunError(msg); })
-      .parseAsync();
+      .fail((msg, err) => { throw err ?? new RunError(msg); });
+    skipHelpCache(parser);
+    await parser.parseAsync();
   } catch (e) {
     fail(e);
   }

@@ -44,6 +44,8 @@ export interface RunOptions {
   /** Bytes per parse task. */
   chunkBytes?: number;
   onProgress?: (p: Progress) => void;
+  /** Called once the worker threads are starting: the main thread is free until the first chunk is read. */
+  onStarted?: () => void;
 }
 
 export interface Progress {
@@ -124,6 +126,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     filename: workerUrl().href, workerData: setup, minThreads: workers, maxThreads: workers, idleTimeout: 60_000,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
   });
+  opts.onStarted?.();
   lap('setup');
   let stopping: Promise<void> | null = null;
   try {
