@@ -31,7 +31,7 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
   const internal = result.manifest.disclosure.mode === 'off';
   // Every table of an internal run says so on each row, as metrics.csv does in its status column.
   const publication = internal ? INTERNAL_NOTICE : 'disclosure-controlled aggregates';
-  const metricsCsv = await csvText(
+  const metricsCsv = csvText(
     METRIC_COLUMNS,
     result.metrics.map((r) => [
       r.level, r.area, r.data_kind, r.measure, r.category, r.bucket,
@@ -45,10 +45,10 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
     disclosure: result.manifest.disclosure,
     rows: result.metrics.map(jsonRow),
   }, null, 1) + '\n';
-  const rejectsCsv = await csvText(['file', 'line', 'column', 'reason', 'publication'],
+  const rejectsCsv = csvText(['file', 'line', 'column', 'reason', 'publication'],
     result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason, internal ? INTERNAL_NOTICE : 'row accounting, no client values']), excel);
 
-  const comparisonsCsv = await csvText(['area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test', 'publication'],
+  const comparisonsCsv = csvText(['area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test', 'publication'],
     result.comparisons.map((c) => [c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test, publication]), excel);
   const m = result.manifest;
   const report = renderReport({
@@ -78,7 +78,7 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
   if (result.labels) {
     files.push({
       name: LABELS_KEY_FILE,
-      content: await csvText(['label', 'gemeente'], [...result.labels].map(([code, label]) => [label, code]).sort((a, b) => a[1].localeCompare(b[1])), excel),
+      content: csvText(['label', 'gemeente'], [...result.labels].map(([code, label]) => [label, code]).sort((a, b) => a[1].localeCompare(b[1])), excel),
     });
   }
   const manifest = {

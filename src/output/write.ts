@@ -3,7 +3,7 @@
 // interrupted run leaves the previous results (or nothing), never a half-written folder.
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { writeToString } from 'fast-csv';
+import { stringify } from 'csv-stringify/sync';
 
 export interface OutputFile {
   name: string;
@@ -55,8 +55,12 @@ export function outDirProblem(outDir: string, inputs: readonly string[]): string
   return `--out ${outDir}: the folder exists and is not the output of an earlier traject run; choose a new or empty folder`;
 }
 
-/** CSV text with a header row; `excel` gives ';', decimal commas are the caller's, and a UTF-8 BOM. */
-export async function csvText(header: readonly string[], rows: readonly (readonly string[])[], excel = false): Promise<string> {
-  const body = await writeToString([header as string[], ...(rows as string[][])], { delimiter: excel ? ';' : ',', rowDelimiter: '\n' });
-  return (excel ? '\uFEFF' : '') + body + '\n';
+/**
+ * CSV text with a header row; `excel` gives ';', decimal commas are the caller's, and a UTF-8 BOM.
+ * csv-stringify, not fast-csv: synchronous, and half the time on a run's tables (28 ms against
+ * 58-66 ms for the 2,640 rows of a 1 M-row run, README). A field holding a CR is quoted too.
+ */
+export function csvText(header: readonly string[], rows: readonly (readonly string[])[], excel = false): string {
+  const body = stringify([header as string[], ...(rows as string[][])], { delimiter: excel ? ';' : ',', record_delimiter: '\n', quoted_match: /\r/ });
+  return (excel ? '\uFEFF' : '') + body;
 }
