@@ -73,8 +73,12 @@ export interface RunResult {
   manifest: Manifest;
 }
 
-/** Client partitions: a constant, so the work split never depends on the worker count. */
-const PARTITIONS = 64;
+/**
+ * Client partitions: a constant, so the work split never depends on the worker count. 128, not
+ * 64: a worker holds one partition's rows as objects at a time, and at 10 M rows the peak RSS
+ * fell from 996 to 817 MiB for 4% more time (README, Performance).
+ */
+const PARTITIONS = 128;
 const MAX_RECORD_BYTES = 64 << 20;
 const YOUNG_GEN_MB = Number(process.env.TRAJECT_YOUNG_MB ?? 64);
 /** TRAJECT_TIMINGS=1 prints each phase's wall time to stderr (for performance work). */
@@ -84,7 +88,8 @@ const phaseTimer = () => {
   return (phase: string) => {
     if (!on) return;
     const now = performance.now();
-    process.stderr.write(`timing ${phase}: ${((now - last) / 1000).toFixed(3)} s (at ${process.uptime().toFixed(3)} s)\n`);
+    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    process.stderr.write(`timing ${phase}: ${((now - last) / 1000).toFixed(3)} s (at ${process.uptime().toFixed(3)} s, RSS ${rss} MiB)\n`);
     last = now;
   };
 };
