@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SPEC_CODES } from './spec-cases.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(REPO, 'bin/traject.js');
@@ -88,13 +89,7 @@ export function leftovers(dir: string): string[] {
 }
 
 /** The mapping table and regions of test/spec-cases.ts, plus a few more municipalities for region Noord. */
-export const CODES_CSV = [
-  'productcode,category,subcategory',
-  'G1,ggz,',
-  'A1,ambulant_non_ggz,opvoed_woonbegeleiding',
-  'V1,verblijf_non_ggz,',
-  'J1,jeugdbescherming,',
-].join('\n') + '\n';
+export const CODES_CSV = SPEC_CODES;
 
 export const REGIONS_CSV = 'gemeente,regio\nGM0014,Noord\nGM0034,Noord\nGM0037,Noord\nGM0047,Noord\nGM0050,Noord\nGM0363,West\n';
 

@@ -134,6 +134,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   opts.onStarted?.();
   lap('setup');
   let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= pool.destroy());
   try {
     const parsed = await readAll(pool, sources, workers, opts);
     lap('read+parse');
@@ -151,7 +152,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       return pool.run(task, { transferList: p }) as Promise<AggregateResult>;
     }));
     // The workers are done: let them shut down while the main thread merges and writes.
-    stopping = pool.destroy();
+    void stop();
     lap('aggregate');
     const counters: Counters = new Map();
     const stats = emptyStats();
@@ -202,11 +203,11 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     opts.onProgress?.({ bytesRead: totalBytes(sources), bytesTotal: totalBytes(sources), rowsRead: sum(accounts.map((a) => a.read)), phase: 'done' });
     return { metrics, exact, comparisons, sdByArea, regionOf, regionByArea, labels, rejects, stats, manifest };
   } catch (e) {
-    await (stopping ?? pool.destroy());
+    await stop();
     throw e;
   } finally {
     // On success the threads end in the background while the caller writes the outputs.
-    (stopping ?? pool.destroy()).catch(() => {});
+    stop().catch(() => {});
   }
 }
 
