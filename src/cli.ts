@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { roundToBase } from './disclosure/rounding.js';
 import { RunError } from './engine/errors.js';
+import { ENGINE_VERSION } from './engine/manifest.js';
 import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from './engine/run.js';
 import type { SourceSpec } from './engine/sources.js';
 import { loadProfile, loadRunFile } from './ingest/profile.js';
@@ -208,7 +209,7 @@ export async function main(argv: string[]): Promise<number> {
       .demandCommand(1, 'name a command: analyse, demo or pseudonymise')
       .strict()
       .help()
-      .version(false)
+      .version(ENGINE_VERSION)
       .fail((msg, err) => { throw err ?? new RunError(msg); });
     skipHelpCache(parser);
     await parser.parseAsync();

@@ -346,3 +346,12 @@ describe('progress and summary', () => {
     expect(r.stdout).toContain(`outputs in ${relative(REPO, out)}/`);
   });
 });
+
+describe('version', () => {
+  it('--version prints the package version, the one the manifest records', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const r = traject(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});
