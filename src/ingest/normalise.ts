@@ -98,7 +98,7 @@ export class ChunkParser {
     const codes = new ByteInterner();
     const pcats = new ByteInterner();
     const providers = new ByteInterner();
-    const codeRules: (MappingRow[] | undefined)[] = [];
+    const codeRules: (MappingRow[] | null | undefined)[] = [];
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
       clientsSeen: 0, clientsBsnLike: 0, partitions: [],
@@ -192,9 +192,11 @@ export class ChunkParser {
       field(r, col.allocation);
       if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.allocation);
 
+      // Rules per code id, looked up once (null: the table has no row for the code). A code id
+      // can be interned by a row rejected later on, so ids are not filled in order.
       let rules = codeRules[code];
-      if (rules === undefined && code >= codeRules.length) rules = codeRules[code] = this.mapper.rulesFor(codes.values[code]);
-      const m = this.mapper.resolveWith(rules, gm, startDay, pcats.values[pcat]);
+      if (rules === undefined) rules = codeRules[code] = this.mapper.rulesFor(codes.values[code]) ?? null;
+      const m = this.mapper.resolveWith(rules ?? undefined, gm, startDay, pcats.values[pcat]);
       writers[partitionOfBytes(clientBuf, cs, ce, this.partitions)].write(
         line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe);
       res.accepted++;
