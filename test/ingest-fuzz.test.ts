@@ -122,13 +122,14 @@ describe('ingest fuzz', () => {
     }
   });
 
-  it('quote chaos: read = accepted + rejected, and the same accounting, rejects and figures for every chunk size', async () => {
-    for (const seed of [11, 12, 13, 14]) {
+  it('quote chaos: read = accepted + rejected, and the same accounting, rejects and figures for every chunk size and worker count', async () => {
+    for (const seed of [11, 12, 13, 14, 15, 16]) {
       const text = chaos(seed, 300);
       const file = tmp.file(`chaos-${seed}.csv`, text);
+      const kind = seed % 2 === 0 ? 'claims' : 'allocations';
       const runs = [];
-      for (const chunkBytes of [50, 777, 4 << 20]) {
-        const res = await runAnalysis({ inputs: [file], codes, regions, year: 2021, workers: 2, chunkBytes, disclosure: 'off' });
+      for (const [chunkBytes, workers] of [[50, 2], [777, 1], [4 << 20, 2]]) {
+        const res = await runAnalysis({ inputs: [file], codes, regions, year: 2021, workers, chunkBytes, disclosure: 'off', kind });
         const [acc] = accounting(res);
         expect(acc.read, `seed ${seed}`).toBe(acc.accepted + acc.rejected);
         expect(Object.values(acc.reasons).reduce((a, b) => a + b, 0)).toBe(acc.rejected);
