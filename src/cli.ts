@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
-import { roundToBase } from './disclosure/rounding.js';
+import { publishedCount } from './disclosure/rounding.js';
 import { RunError } from './engine/errors.js';
 import { ENGINE_VERSION } from './engine/manifest.js';
 import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from './engine/run.js';
@@ -117,8 +117,8 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   if (m.fallbackCodes.length > 0) log(`codes mapped by their iJw product category: ${m.fallbackCodes.length} (listed in the manifest)`);
   // Under disclosure control the terminal shows youths as the tables do: rounded, or suppressed.
   const youths = (exact: number) => {
-    if (m.disclosure.mode === 'off') return n(exact);
-    return exact <= m.disclosure.threshold ? 'suppressed (few)' : `${n(roundToBase(exact, m.disclosure.roundingBase))} (rounded)`;
+    const shown = publishedCount(exact, m.disclosure);
+    return shown === null ? 'suppressed (few)' : m.disclosure.mode === 'off' ? n(shown) : `${n(shown)} (rounded)`;
   };
   log(`${youths(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${youths(cohortAll(r))} youths`);
   const rel = relative(process.cwd(), resolve(out)) || '.';

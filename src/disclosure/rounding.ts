@@ -31,6 +31,16 @@ export function roundToBase(count: number, base: number): number {
 }
 
 /**
+ * A single count of youths outside the metrics tables (terminal summary, manifest totals), as
+ * disclosure control publishes it: exact when off, else rounded, or null (suppressed) when
+ * at most the threshold.
+ */
+export function publishedCount(count: number, d: { mode: string; threshold: number; roundingBase: number }): number | null {
+  if (d.mode === 'off') return count;
+  return count <= d.threshold ? null : roundToBase(count, d.roundingBase);
+}
+
+/**
  * True when a row must be suppressed on its own exact counts (primary suppression):
  * - count: the count is <= threshold;
  * - share: numerator, denominator or denominator - numerator is <= threshold;

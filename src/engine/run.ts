@@ -19,7 +19,7 @@ import { REASONS, type ChunkResult } from '../ingest/normalise.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { cohortYear } from '../core/year.js';
 import { loadRegions } from '../mapping/regions.js';
-import { roundToBase } from '../disclosure/rounding.js';
+import { publishedCount } from '../disclosure/rounding.js';
 import { RunError } from './errors.js';
 import { openSource, type OpenedSource, type SourceSpec } from './sources.js';
 import type { AggregateResult, AggregateTask, ParseTask, WorkerSetup } from './tasks.js';
@@ -189,9 +189,9 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       // Counts of youths follow the disclosure rule here too (rounded; null: suppressed, 0..threshold);
       // product and row counts are record accounting and stay exact.
       totals: {
-        clients: youths(stats.clients, disclosure), products: stats.products, duplicateRows: stats.duplicates,
+        clients: publishedCount(stats.clients, disclosure), products: stats.products, duplicateRows: stats.duplicates,
         openEndedShare: stats.products > 0 ? stats.openProducts / stats.products : 0,
-        clientsInSeveralMunicipalities: youths(stats.multiMunicipalityClients, disclosure),
+        clientsInSeveralMunicipalities: publishedCount(stats.multiMunicipalityClients, disclosure),
       },
       productsStartedByMonth: monthTable(stats, sources),
       municipalitiesWithoutRegion: [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))]
@@ -353,12 +353,6 @@ function monthTable(stats: RunStats, sources: OpenedSource[]) {
       return { file: sources[source].plan.file, month, products };
     })
     .sort((a, b) => a.file.localeCompare(b.file) || a.month.localeCompare(b.month));
-}
-
-/** A count of youths as disclosure control publishes it: exact when off, else rounded, or null when 0..threshold. */
-function youths(count: number, d: DisclosureSettings): number | null {
-  if (d.mode === 'off') return count;
-  return count <= d.threshold ? null : roundToBase(count, d.roundingBase);
 }
 
 const fileSha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
