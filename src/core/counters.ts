@@ -80,11 +80,3 @@ export function mergeInto(into: Counters, from: Counters): void {
     for (let i = 0; i < v.length; i++) t[i] += v[i];
   }
 }
-
-/** Plain form for crossing a worker boundary (sorted, so it is deterministic too). */
-export function toPlain(c: Counters): [number, number[]][] {
-  return [...c.keys()].sort((a, b) => a - b).map((k) => [k, Array.from(c.get(k)!)]);
-}
-export function fromPlain(p: [number, number[]][]): Counters {
-  return new Map(p.map(([k, v]) => [k, Float64Array.from(v)]));
-}

@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { DATA_KINDS, gmLabel, type MetricRow } from '../model.js';
-import { fromPlain, mergeInto, type Counters } from '../core/counters.js';
+import { mergeInto, type Counters } from '../core/counters.js';
 import { buildMetrics } from '../core/metrics.js';
 import { MapStatus } from '../core/products.js';
 import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../core/stats.js';
@@ -157,7 +157,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     const counters: Counters = new Map();
     const stats = emptyStats();
     for (const r of results) {
-      mergeInto(counters, fromPlain(r.counters));
+      mergeInto(counters, r.counters);
       mergeStats(stats, r.stats);
     }
 

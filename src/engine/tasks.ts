@@ -1,6 +1,7 @@
 // The messages between the main thread and the workers (plain data; ArrayBuffers are transferred).
 import type { MappingRow } from '../mapping/codes.js';
 import type { RunStats } from '../core/stats.js';
+import type { Counters } from '../core/counters.js';
 import type { SourcePlan } from '../ingest/normalise.js';
 import type { CohortYear } from '../core/year.js';
 import type { ChunkDict } from './rowcodec.js';
@@ -33,6 +34,6 @@ export interface AggregateTask {
 }
 
 export interface AggregateResult {
-  counters: [number, number[]][];
+  counters: Counters;
   stats: RunStats;
 }

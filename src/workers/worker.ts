@@ -3,7 +3,7 @@
 // (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { processClient } from '../core/client.js';
-import { toPlain, type Counters } from '../core/counters.js';
+import type { Counters } from '../core/counters.js';
 import { emptyStats } from '../core/stats.js';
 import { decodeByClient } from '../engine/rowcodec.js';
 import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult } from '../engine/tasks.js';
@@ -29,7 +29,7 @@ function aggregate(t: AggregateTask): AggregateResult {
   const stats = emptyStats();
   const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
   for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, stats);
-  return { counters: toPlain(counters), stats };
+  return { counters, stats }; // a Map of Float64Arrays crosses the thread boundary as it is
 }
 
 export default function task(t: ParseTask | AggregateTask) {
