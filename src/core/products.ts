@@ -79,21 +79,18 @@ function toProduct(r: ProductRow, start: Day, end: Day): ProductOut {
  */
 export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
   // A row already has every field of a product (and allocations never change one): no copy.
-  const out: ProductOut[] = [];
-  // Allocation number -> index in out of its product (the row read last overwrites it). A
-  // client has few rows: look back through `numbers` (parallel to out) unless there are many.
-  const numbers: string[] = [];
+  const out: ProductRow[] = [];
+  // Index in out of the product with an allocation number (the row read last overwrites it). A
+  // client has few rows: search out itself unless there are many, then use a map.
   const at = rows.length > 16 ? new Map<string, number>() : null;
   for (const r of rows) {
     if (r.allocation === '') {
-      numbers.push('');
       out.push(r);
       continue;
     }
-    const i = at !== null ? at.get(r.allocation) ?? -1 : numbers.indexOf(r.allocation);
+    const i = at !== null ? at.get(r.allocation) ?? -1 : out.findIndex((p) => p.allocation === r.allocation);
     if (i === -1) {
       at?.set(r.allocation, out.length);
-      numbers.push(r.allocation);
       out.push(r);
     } else {
       out[i] = r; // later rows are later versions: the last one read wins
