@@ -119,3 +119,8 @@ export function elfproef(s: string): boolean {
   for (let i = 0; i < 8; i++) sum += (9 - i) * Number(s[i]);
   return (sum - Number(s[8])) % 11 === 0;
 }
+
+/** The metrics.csv rows of a run's output folder. */
+export const metricsOf = (out: string): MetricsRow[] => csvObjects(readFileSync(join(out, 'metrics.csv'), 'utf8'));
+/** The parsed manifest.json of a run's output folder. */
+export const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../src/engine/run.js';
 import { REASONS } from '../src/ingest/normalise.js';
-import { bsns, cells, CODES_CSV, csvObjects, elfproef, REGIONS_CSV, traject, type MetricsRow } from './cli-helpers.js';
+import { bsns, cells, CODES_CSV, csvObjects, manifestOf, metricsOf, elfproef, REGIONS_CSV, traject, type MetricsRow } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-cli-ingest-');
@@ -15,8 +15,6 @@ afterAll(() => tmp.cleanup());
 const codes = tmp.file('codes.csv', CODES_CSV);
 const regions = tmp.file('regions.csv', REGIONS_CSV);
 const base = (out: string) => ['--codes', codes, '--regions', regions, '--year', '2021', '--out', out, '--workers', '2'];
-const metricsOf = (out: string): MetricsRow[] => csvObjects(readFileSync(join(out, 'metrics.csv'), 'utf8'));
-const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 // ------------------------------------------------------------------------------------------------

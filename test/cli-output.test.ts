@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate/generate.js';
 import { writeAtomically } from '../src/output/write.js';
-import { cells, CODES_CSV, csvObjects, leftovers, metric, readTree, REGIONS_CSV, REPO, traject, type MetricsRow } from './cli-helpers.js';
+import { cells, CODES_CSV, csvObjects, manifestOf, metricsOf, leftovers, metric, readTree, REGIONS_CSV, REPO, traject, type MetricsRow } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-cli-output-');
@@ -14,8 +14,6 @@ afterAll(() => tmp.cleanup());
 const codes = tmp.file('codes.csv', CODES_CSV);
 const regions = tmp.file('regions.csv', REGIONS_CSV);
 const base = (out: string) => ['--codes', codes, '--regions', regions, '--year', '2021', '--out', out, '--workers', '2'];
-const metricsOf = (out: string): MetricsRow[] => csvObjects(readFileSync(join(out, 'metrics.csv'), 'utf8'));
-const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
 
 // ------------------------------------------------------------------------------------------------
 // 1. Determinism
