@@ -1,5 +1,5 @@
 // Why the hot path has its own CSV record splitter: the well-kept parsers against
-// src/ingest/csv.ts on the same generated file, one thread each, counting records.
+// src/read/csv.ts on the same generated file, one thread each, counting records.
 //
 //   npm run build && node dist/bench/parsers.js [--rows 1000000]
 //
@@ -15,7 +15,7 @@ import Papa from 'papaparse';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { generate } from '../src/generate/generate.js';
-import { forEachRecord, lastRecordBoundary } from '../src/ingest/csv.js';
+import { forEachRecord, lastRecordBoundary } from '../src/read/csv.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const argv = await yargs(hideBin(process.argv))
@@ -90,7 +90,7 @@ const file = await sampleFile(argv.rows);
 const mb = statSync(file).size / 1e6;
 process.stdout.write(`CSV record splitting, one thread, ${file.replace(REPO, '')} (${mb.toFixed(0)} MB)\n`);
 const parsers: [string, (f: string) => Promise<number>][] = [
-  ['traject src/ingest/csv.ts', viaTraject],
+  ['traject src/read/csv.ts', viaTraject],
   ['papaparse (stream)', viaPapaparse],
   ['csv-parse (stream)', viaCsvParse],
   ['fast-csv (stream)', viaFastCsv],

@@ -14,5 +14,5 @@ const common = {
   banner: { js: "import { createRequire as __trajectRequire } from 'node:module'; const require = __trajectRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-await esbuild.build({ ...common, entryPoints: ['dist/src/cli.js'], outfile: 'dist/src/traject.bundle.mjs' });
-await esbuild.build({ ...common, entryPoints: ['dist/src/workers/worker.js'], outfile: 'dist/src/traject-worker.bundle.mjs' });
+await esbuild.build({ ...common, entryPoints: ['dist/src/cli/cli.js'], outfile: 'dist/src/traject.bundle.mjs' });
+await esbuild.build({ ...common, entryPoints: ['dist/workers/worker.js'], outfile: 'dist/src/traject-worker.bundle.mjs' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BsnSniffer, bsnVerdict, passesElfproef } from '../src/ingest/bsn.js';
+import { BsnSniffer, bsnVerdict, passesElfproef } from '../src/read/bsn.js';
 import { mulberry32 as rng } from './helpers.js';
 
 function randomDigits(r: () => number, n: number): string {

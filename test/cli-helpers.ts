@@ -17,7 +17,7 @@ export interface CliResult {
 
 /** Runs `node bin/traject.js ...args` from the repository root; stdout/stderr are pipes, not a TTY. */
 export function traject(args: readonly string[], opts: { cwd?: string } = {}): CliResult {
-  if (!existsSync(join(REPO, 'dist/src/cli.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+  if (!existsSync(join(REPO, 'dist/src/traject.bundle.mjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', timeout: 60_000 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -112,7 +112,7 @@ export function bsns(n: number, seed: number): string[] {
   return [...out];
 }
 
-/** The elfproef, written out again here (independent of src/ingest/bsn.ts). */
+/** The elfproef, written out again here (independent of src/read/bsn.ts). */
 export function elfproef(s: string): boolean {
   if (!/^\d{9}$/.test(s) || /^0+$/.test(s)) return false;
   let sum = 0;

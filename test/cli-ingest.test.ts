@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAnalysis } from '../src/engine/run.js';
-import { REASONS } from '../src/ingest/normalise.js';
+import { runAnalysis } from '../src/run/run.js';
+import { REASONS } from '../src/normalise/normalise.js';
 import { bsns, cells, CODES_CSV, csvObjects, manifestOf, metricsOf, elfproef, REGIONS_CSV, traject, type MetricsRow } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, HEADER_SYNONYMS, REQUIRED_FIELDS, fieldOfHeader, normaliseHeader, resolveColumns } from '../src/ingest/columns.js';
+import { FIELDS, HEADER_SYNONYMS, REQUIRED_FIELDS, fieldOfHeader, normaliseHeader, resolveColumns } from '../src/read/columns.js';
 
 describe('normaliseHeader', () => {
   it('lower-cases, strips accents and drops spaces, underscores, hyphens and dots', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../src/model.js';
+import type { MetricRow } from '../src/model/model.js';
 import {
   compareAreas,
   directionOf,
@@ -9,7 +9,7 @@ import {
   twoProportionZ,
   welchZ,
   type Comparison,
-} from '../src/report/compare.js';
+} from '../src/compare/compare.js';
 
 type Lvl = MetricRow['level'];
 function row(

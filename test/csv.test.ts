@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { detectDelimiter, fieldString, forEachRecord, lastRecordBoundary, type RecordView } from '../src/ingest/csv.js';
+import { detectDelimiter, fieldString, forEachRecord, lastRecordBoundary, type RecordView } from '../src/read/csv.js';
 import { mulberry32 } from './helpers.js';
 
 const COMMA = 44;

@@ -7,7 +7,7 @@ import {
   isoDate,
   parseDateBytes,
   parseDateString,
-} from '../src/ingest/dates.js';
+} from '../src/read/dates.js';
 import { mulberry32 } from './helpers.js';
 
 const DAY_MS = 86_400_000;

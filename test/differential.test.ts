@@ -2,10 +2,10 @@
 // on generated data, every numerator and denominator, disclosure off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GeneratedFiles } from '../src/generate/generate.js';
-import { runAnalysis } from '../src/engine/run.js';
+import { runAnalysis } from '../src/run/run.js';
 import { runReference, type ReferenceRow } from './reference/duckdb-reference.js';
 import { tempDir } from './helpers.js';
-import type { MetricRow } from '../src/model.js';
+import type { MetricRow } from '../src/model/model.js';
 
 const tmp = tempDir('traject-diff-');
 afterAll(() => tmp.cleanup());

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CategoryId, FigureKind, Level, Measure, MetricRow } from '../src/model.js';
-import { CATEGORIES } from '../src/model.js';
+import type { CategoryId, FigureKind, Level, Measure, MetricRow } from '../src/model/model.js';
+import { CATEGORIES } from '../src/model/model.js';
 import {
   applyDisclosure,
   DEFAULT_DISCLOSURE,
   type AreaTree,
   type DisclosureSettings,
 } from '../src/disclosure/disclosure.js';
-import { wilson } from '../src/disclosure/intervals.js';
+import { wilson } from '../src/measures/intervals.js';
 import { roundToBase } from '../src/disclosure/rounding.js';
 import { mulberry32 } from './helpers.js';
 

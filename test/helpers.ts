@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MetricRow } from '../src/model.js';
+import type { MetricRow } from '../src/model/model.js';
 
 export function tempDir(prefix = 'traject-test-'): { dir: string; file: (name: string, content: string | Buffer) => string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IJW_CODES, ijwFallback } from '../src/mapping/ijw-fallback.js';
-import { CATEGORIES, SUBCATEGORIES } from '../src/model.js';
+import { CATEGORIES, SUBCATEGORIES } from '../src/model/model.js';
 
 const cat = (code: string): string | undefined => {
   const r = ijwFallback(code);

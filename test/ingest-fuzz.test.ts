@@ -1,8 +1,8 @@
 // Fuzz-style: malformed rows of every kind thrown at the reader, and the row accounting must
 // still add up. Expected counts come from how each row was made, never from the engine.
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAnalysis, type RunResult } from '../src/engine/run.js';
-import { REASONS } from '../src/ingest/normalise.js';
+import { runAnalysis, type RunResult } from '../src/run/run.js';
+import { REASONS } from '../src/normalise/normalise.js';
 import { CODES_CSV, REGIONS_CSV } from './cli-helpers.js';
 import { mulberry32, tempDir } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // ByteInterner against the obvious implementation (a Map from string to first-seen index).
 import { describe, expect, it } from 'vitest';
-import { ByteInterner } from '../src/engine/interner.js';
+import { ByteInterner } from '../src/normalise/interner.js';
 
 describe('ByteInterner', () => {
   it('gives each distinct byte string one id, in first-seen order, through many rehashes', () => {

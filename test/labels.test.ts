@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../src/model.js';
+import type { MetricRow } from '../src/model/model.js';
 import { letterLabel, municipalityLabels, relabel } from '../src/disclosure/labels.js';
 
 function row(level: MetricRow['level'], area: string): MetricRow {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIELDS } from '../src/ingest/columns.js';
+import { FIELDS } from '../src/read/columns.js';
 import {
   DISCLOSURES,
   ENCODINGS,
@@ -14,8 +14,8 @@ import {
   parseDateFormat,
   parseProfile,
   pgbMatcher,
-} from '../src/ingest/profile.js';
-import { DATA_KINDS } from '../src/model.js';
+} from '../src/read/profile.js';
+import { DATA_KINDS } from '../src/model/model.js';
 
 const W = 'profile a.json';
 const SUPPORTED = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
@@ -37,7 +37,7 @@ describe('parseProfile: valid profiles', () => {
   it('accepts a complete profile and normalises the municipality code', () => {
     const p = parseProfile(
       {
-        $schema: '../src/ingest/profile.schema.json',
+        $schema: '../src/read/profile.schema.json',
         description: 'Gemeente X, toewijzingen export 2022',
         kind: 'allocations',
         delimiter: ';',
@@ -51,7 +51,7 @@ describe('parseProfile: valid profiles', () => {
       W,
     );
     expect(p).toEqual({
-      $schema: '../src/ingest/profile.schema.json',
+      $schema: '../src/read/profile.schema.json',
       description: 'Gemeente X, toewijzingen export 2022',
       kind: 'allocations',
       delimiter: ';',
@@ -331,7 +331,7 @@ describe('files: loadProfile and loadRunFile', () => {
 });
 
 describe('profile.schema.json and the checks agree', () => {
-  const schema = JSON.parse(fs.readFileSync(new URL('../src/ingest/profile.schema.json', import.meta.url), 'utf8')) as {
+  const schema = JSON.parse(fs.readFileSync(new URL('../src/read/profile.schema.json', import.meta.url), 'utf8')) as {
     $schema: string;
     additionalProperties: boolean;
     properties: Record<string, { enum?: string[]; pattern?: string; properties?: Record<string, unknown>; additionalProperties?: boolean }>;

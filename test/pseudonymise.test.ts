@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeWindows1252, encodeWindows1252, pseudonym, pseudonymiseFile } from '../src/ingest/pseudonymise.js';
+import { decodeWindows1252, encodeWindows1252, pseudonym, pseudonymiseFile } from '../src/cli/pseudonymise.js';
 
 const KEY_A = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 const KEY_B = 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100';

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReference, type ReferenceRow } from './reference/duckdb-reference.js';
 import { tempDir } from './helpers.js';
-import { runAnalysis } from '../src/engine/run.js';
+import { runAnalysis } from '../src/run/run.js';
 
 const tmp = tempDir('traject-refsql-');
 afterAll(() => tmp.cleanup());

@@ -1,12 +1,12 @@
 // Runs every spec case (test/spec-cases.ts) through the whole engine, with 1 and 2 workers,
 // and checks the trajectories of the first client against the pure stitching functions.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cohortYear } from '../src/core/year.js';
-import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductRow } from '../src/core/products.js';
-import { byStartThenEnd, stitch } from '../src/core/stitch.js';
-import { runAnalysis } from '../src/engine/run.js';
-import { compileDateFormat, isoDate, parseDateString } from '../src/ingest/dates.js';
-import { OPEN_END } from '../src/model.js';
+import { cohortYear } from '../src/model/calendar.js';
+import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductRow } from '../src/definitions/products.js';
+import { byStartThenEnd, stitch } from '../src/definitions/stitch.js';
+import { runAnalysis } from '../src/run/run.js';
+import { compileDateFormat, isoDate, parseDateString } from '../src/read/dates.js';
+import { OPEN_END } from '../src/model/model.js';
 import { SPEC_CASES, SPEC_CODES, SPEC_REGIONS, type SpecCase } from './spec-cases.js';
 import { findRow, tempDir } from './helpers.js';
 

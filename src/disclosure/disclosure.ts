@@ -8,9 +8,9 @@
 //     intervals that do not give back the exact counts.
 // Pure and deterministic: the result depends only on the rows (and their order) and the settings.
 
-import type { CellStatus, MetricRow } from '../model.js';
+import type { CellStatus, MetricRow } from '../model/model.js';
 import { buildConstraints } from './groups.js';
-import { scaledMeanInterval, wilson } from './intervals.js';
+import { scaledMeanInterval, wilson } from '../measures/intervals.js';
 import { MEASURE_KIND, primarySuppressed, roundToBase } from './rounding.js';
 
 export interface DisclosureSettings {

@@ -7,7 +7,7 @@
 //
 // Everything refers to rows by their index in the input array.
 
-import type { FigureKind, Level, Measure, MetricRow } from '../model.js';
+import type { FigureKind, Level, Measure, MetricRow } from '../model/model.js';
 
 /** Which relation a group stands for; used in tests and explanations only. */
 export type GroupKind = 'municipalities_of_region' | 'regions_of_all' | 'categories' | 'buckets';

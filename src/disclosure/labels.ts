@@ -1,6 +1,6 @@
 // Stable municipality labels (SPEC section 7): publish 'Gemeente A' instead of a municipality code.
 
-import type { MetricRow } from '../model.js';
+import type { MetricRow } from '../model/model.js';
 
 /** 0 -> 'A', 25 -> 'Z', 26 -> 'AA', 27 -> 'AB', ... (bijective base 26, as spreadsheet columns). */
 export function letterLabel(index: number): string {

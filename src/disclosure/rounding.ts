@@ -1,7 +1,7 @@
 // Primary disclosure rules (SPEC section 7): which measures are counts, shares or means, when a
 // cell is suppressed on its own counts, and how published counts are rounded.
 
-import type { Measure, MetricRow } from '../model.js';
+import type { Measure, MetricRow } from '../model/model.js';
 
 /**
  * How a measure is built. count: numerator only. share: numerator is part of the denominator

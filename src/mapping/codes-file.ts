@@ -1,9 +1,9 @@
 // Reads the code mapping table (SPEC 9) into plain rows for the CodeMapper. Main thread only:
 // kept apart from codes.ts so that workers never load the CSV library.
-import { categoryIndex, SUBCATEGORIES, type CategoryIndex, type Day } from '../model.js';
-import { compileDateFormat, parseDateString } from '../ingest/dates.js';
-import { parseGemeente } from '../ingest/municipality.js';
-import { readTable, requireColumns } from '../ingest/table.js';
+import { categoryIndex, SUBCATEGORIES, type CategoryIndex, type Day } from '../model/model.js';
+import { compileDateFormat, parseDateString } from '../read/dates.js';
+import { parseGemeente } from '../read/municipality.js';
+import { readTable, requireColumns } from '../read/table.js';
 import { normaliseCode, type MappingRow } from './codes.js';
 
 export async function loadCodes(file: string): Promise<MappingRow[]> {

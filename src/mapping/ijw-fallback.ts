@@ -10,7 +10,7 @@
 // signal: a municipality's own mapping table (SPEC 9) always wins over this table. Lines marked
 // "judgement" are choices traject makes where the iJw name does not settle the SPEC category; an
 // analyst who knows better maps the product codes explicitly.
-import { CATEGORIES, SUBCATEGORIES, type CategoryId, type CategoryIndex, type SubcategoryId } from '../model.js';
+import { CATEGORIES, SUBCATEGORIES, type CategoryId, type CategoryIndex, type SubcategoryId } from '../model/model.js';
 
 interface Entry {
   code: number;

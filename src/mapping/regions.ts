@@ -1,7 +1,7 @@
 // The region table (SPEC section 9): gemeente -> regio.
-import { gmLabel } from '../model.js';
-import { parseGemeente } from '../ingest/municipality.js';
-import { readTable, requireColumns } from '../ingest/table.js';
+import { gmLabel } from '../model/model.js';
+import { parseGemeente } from '../read/municipality.js';
+import { readTable, requireColumns } from '../read/table.js';
 
 export async function loadRegions(file: string): Promise<Map<number, string>> {
   const t = await readTable(file);

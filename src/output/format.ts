@@ -1,6 +1,6 @@
 // How figures are printed: fixed decimals so that outputs are byte-identical across runs,
 // and an Excel flavour (';' and decimal comma) for Dutch spreadsheets.
-import type { MetricRow } from '../model.js';
+import type { MetricRow } from '../model/model.js';
 
 export const METRIC_COLUMNS = [
   'level', 'area', 'data_kind', 'measure', 'category', 'bucket',

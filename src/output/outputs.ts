@@ -1,7 +1,7 @@
 // The files a run writes, as plain text built from the run result (pure; write.ts does the I/O).
-import type { RunResult } from '../engine/run.js';
-import type { RejectEntry } from '../engine/manifest.js';
-import { qualityWarnings } from '../engine/quality.js';
+import type { RunResult } from '../run/run.js';
+import type { RejectEntry } from '../run/manifest.js';
+import { qualityWarnings } from '../run/quality.js';
 import { renderReport } from '../report/report.js';
 import type { Lang } from '../report/i18n.js';
 import { csvText, type OutputFile } from './write.js';

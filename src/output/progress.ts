@@ -1,6 +1,6 @@
 // Progress on stderr: a live bar on a terminal, a plain line every few seconds otherwise,
 // nothing with --quiet. It shows counts and rates only, never a row value.
-import type { Progress } from '../engine/run.js';
+import type { Progress } from '../run/run.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
 

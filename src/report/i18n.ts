@@ -1,8 +1,8 @@
 // Every word the HTML report prints, in Dutch (default) and English, plus the number formats.
 // Formatting is done by hand (not Intl) so the output is byte-identical on every Node build.
 
-import { CATEGORY_LABELS } from '../model.js';
-import type { CategoryId } from '../model.js';
+import { CATEGORY_LABELS } from '../model/model.js';
+import type { CategoryId } from '../model/model.js';
 
 export type Lang = 'nl' | 'en';
 

@@ -2,9 +2,9 @@
 // Dutch by default, English with lang 'en'. Pure and deterministic: the same input gives the
 // same bytes (no clock unless `generatedAt` is given, every collection is sorted).
 
-import { CATEGORIES } from '../model.js';
-import type { CategoryId, MetricRow } from '../model.js';
-import type { Comparison } from './compare.js';
+import { CATEGORIES } from '../model/model.js';
+import type { CategoryId, MetricRow } from '../model/model.js';
+import type { Comparison } from '../compare/compare.js';
 import { STRINGS, fmtDec, fmtInt, fmtPct, fractionPhrase } from './i18n.js';
 import type { Lang, Strings } from './i18n.js';
 

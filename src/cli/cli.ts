@@ -4,15 +4,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
-import { publishedCount } from './disclosure/rounding.js';
-import { RunError } from './engine/errors.js';
-import { ENGINE_VERSION } from './engine/manifest.js';
-import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from './engine/run.js';
-import type { SourceSpec } from './engine/sources.js';
-import { loadProfile, loadRunFile } from './ingest/profile.js';
-import { pseudonymiseFile } from './ingest/pseudonymise.js';
-import { progressMode, progressReporter } from './output/progress.js';
-import { outDirProblem, writeAtomically } from './output/write.js';
+import { publishedCount } from '../disclosure/rounding.js';
+import { RunError } from '../model/errors.js';
+import { ENGINE_VERSION } from '../run/manifest.js';
+import { describe as describeReject, runAnalysis, type RunOptions, type RunResult } from '../run/run.js';
+import type { SourceSpec } from '../read/sources.js';
+import { loadProfile, loadRunFile } from '../read/profile.js';
+import { pseudonymiseFile } from './pseudonymise.js';
+import { progressMode, progressReporter } from '../output/progress.js';
+import { outDirProblem, writeAtomically } from '../output/write.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -87,9 +87,9 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
   if (problem) throw new RunError(problem);
   const t0 = performance.now();
   // The output modules (report, CSV writer) load while the worker threads start up.
-  let outputs: Promise<typeof import('./output/outputs.js')> | null = null;
+  let outputs: Promise<typeof import('../output/outputs.js')> | null = null;
   const loadOutputs = () => {
-    outputs ??= import('./output/outputs.js');
+    outputs ??= import('../output/outputs.js');
     outputs.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   };
   const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
@@ -103,7 +103,7 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
 }
 
 function printSummary(r: RunResult, out: string, secs: number, log: (s: string) => void,
-  rejectsSummary: typeof import('./output/outputs.js').rejectsSummary, labelsKeyFile: string): void {
+  rejectsSummary: typeof import('../output/outputs.js').rejectsSummary, labelsKeyFile: string): void {
   const m = r.manifest;
   const n = (x: number) => x.toLocaleString('en-US');
   if (m.disclosure.mode === 'off') log('INTERNAL RUN: disclosure control is off; outputs are not for publication.');

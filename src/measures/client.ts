@@ -1,11 +1,11 @@
 // Everything one client contributes to a run: rows -> products -> facts -> counters and stats.
 // Workers call this for each client of their partition; the spec tests call it directly.
-import { OPEN_END } from '../model.js';
-import { civilFromDays } from '../ingest/dates.js';
-import { analyseClient } from './cohort.js';
-import type { CohortYear } from './year.js';
+import { OPEN_END } from '../model/model.js';
+import { civilFromDays } from '../read/dates.js';
+import { analyseClient } from '../definitions/cohort.js';
+import type { CohortYear } from '../model/calendar.js';
 import { foldClient, type Counters, type KindKey } from './counters.js';
-import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductOut, type ProductRow } from './products.js';
+import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductOut, type ProductRow } from '../definitions/products.js';
 import { addStat, monthKey, type RunStats } from './stats.js';
 
 export interface RunContext {

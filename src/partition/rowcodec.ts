@@ -13,8 +13,8 @@
 // A key is u8 form | u8 length | bytes. Form 1 (2) packs an even-length lowercase (uppercase)
 // hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
 // the text's UTF-8 bytes. The form is part of the identity, so packing never merges two keys.
-import { OPEN_END } from '../model.js';
-import type { MapStatus, ProductRow } from '../core/products.js';
+import { OPEN_END } from '../model/model.js';
+import type { MapStatus, ProductRow } from '../definitions/products.js';
 
 /** Longest client key or allocation number kept, in bytes; longer values are rejected at ingest. */
 export const MAX_FIELD_BYTES = 255;

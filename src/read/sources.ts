@@ -1,12 +1,12 @@
 // Opening a source: read its header, decide delimiter, encoding, columns and kind (SPEC 1, 9).
 // Fails at once, with one line naming the file, when the file cannot be analysed at all.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { fieldOfHeader, REQUIRED_FIELDS, resolveColumns } from '../ingest/columns.js';
-import { parseGemeente } from '../ingest/municipality.js';
-import { detectDelimiter, fieldString, forEachRecord } from '../ingest/csv.js';
-import type { SourcePlan } from '../ingest/normalise.js';
-import type { SourceProfile } from '../ingest/profile.js';
-import { RunError } from './errors.js';
+import { fieldOfHeader, REQUIRED_FIELDS, resolveColumns } from './columns.js';
+import { parseGemeente } from './municipality.js';
+import { detectDelimiter, fieldString, forEachRecord } from './csv.js';
+import type { SourcePlan } from '../normalise/normalise.js';
+import type { SourceProfile } from './profile.js';
+import { RunError } from '../model/errors.js';
 
 export interface SourceSpec {
   path: string;

@@ -9,9 +9,9 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { format, parse, writeToString } from 'fast-csv';
-import { passesElfproef } from './bsn.js';
-import { fieldOfHeader, HEADER_SYNONYMS, normaliseHeader } from './columns.js';
-import type { Encoding } from './profile.js';
+import { passesElfproef } from '../read/bsn.js';
+import { fieldOfHeader, HEADER_SYNONYMS, normaliseHeader } from '../read/columns.js';
+import type { Encoding } from '../read/profile.js';
 
 export interface PseudonymiseOptions {
   input: string;

@@ -2,13 +2,13 @@
 // Two tasks: 'parse' (bytes of one chunk -> partitioned rows) and 'aggregate'
 // (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { processClient } from '../core/client.js';
-import type { Counters } from '../core/counters.js';
-import { emptyStats } from '../core/stats.js';
-import { decodeByClient } from '../engine/rowcodec.js';
-import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult } from '../engine/tasks.js';
-import { ChunkParser } from '../ingest/normalise.js';
-import { CodeMapper } from '../mapping/codes.js';
+import { processClient } from '../src/measures/client.js';
+import type { Counters } from '../src/measures/counters.js';
+import { emptyStats } from '../src/measures/stats.js';
+import { decodeByClient } from '../src/partition/rowcodec.js';
+import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult } from '../src/run/tasks.js';
+import { ChunkParser } from '../src/normalise/normalise.js';
+import { CodeMapper } from '../src/mapping/codes.js';
 
 const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));

@@ -1,7 +1,7 @@
 // The calendar of cohort year Y, as day numbers. Computed once on the main thread (with luxon)
 // and handed to the workers as plain data, so that they need no calendar library.
 import { DateTime } from 'luxon';
-import type { Day } from '../model.js';
+import type { Day } from './model.js';
 
 export interface CohortYear {
   year: number;

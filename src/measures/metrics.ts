@@ -1,7 +1,7 @@
 // Counters -> the tidy metrics table of SPEC section 9, exact (before disclosure control).
-import { CATEGORIES, gmLabel, type FigureKind, type Level, type Measure, type MetricRow } from '../model.js';
-import { wilson } from '../disclosure/intervals.js';
-import { SIZE_BUCKETS } from './cohort.js';
+import { CATEGORIES, gmLabel, type FigureKind, type Level, type Measure, type MetricRow } from '../model/model.js';
+import { wilson } from './intervals.js';
+import { SIZE_BUCKETS } from '../definitions/cohort.js';
 import { F, KIND_KEYS, keyGm, keyKind, mergeInto, type Counters, type KindKey } from './counters.js';
 
 export interface AreaFigures {

@@ -1,10 +1,10 @@
 // Source profiles and run files (SPEC section 1: "a source profile says how to read each one").
-// Validated by hand-written checks that mirror src/ingest/profile.schema.json (a test keeps the two
+// Validated by hand-written checks that mirror src/read/profile.schema.json (a test keeps the two
 // consistent). Every mistake is reported with the file, the JSON path and what is expected.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataKind } from '../model.js';
-import { DATA_KINDS } from '../model.js';
+import type { DataKind } from '../model/model.js';
+import { DATA_KINDS } from '../model/model.js';
 import { FIELDS, REQUIRED_FIELDS, fieldOfHeader, type ColumnRef, type Field } from './columns.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';

@@ -1,13 +1,13 @@
 // Parse phase: one chunk of one source's bytes -> accepted rows, encoded per client partition,
 // and every other row rejected with a reason. Runs inside workers; pure apart from its output.
-import { OPEN_END } from '../model.js';
+import { OPEN_END } from '../model/model.js';
 import { CodeMapper, type MappingRow } from '../mapping/codes.js';
-import { ByteInterner } from '../engine/interner.js';
-import { MAX_FIELD_BYTES, PartitionWriter, type ChunkDict } from '../engine/rowcodec.js';
-import { bsnLike } from './bsn.js';
-import type { Field } from './columns.js';
-import { fieldString, forEachRecord, type RecordView } from './csv.js';
-import { compileDateFormat, parseDateBytes, type DateFormat } from './dates.js';
+import { ByteInterner } from './interner.js';
+import { MAX_FIELD_BYTES, PartitionWriter, type ChunkDict } from '../partition/rowcodec.js';
+import { bsnLike } from '../read/bsn.js';
+import type { Field } from '../read/columns.js';
+import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
+import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
 
 /** How to read one source, decided on the main thread from its header and profile. Plain data. */
 export interface SourcePlan {

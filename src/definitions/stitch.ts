@@ -1,5 +1,5 @@
 // SPEC section 4: the 30-day rule, as one small function (compare OHDSI's collapseRecords).
-import { OPEN_END, type Day, type Product } from '../model.js';
+import { OPEN_END, type Day, type Product } from '../model/model.js';
 
 export interface Trajectory {
   start: Day;

@@ -1,8 +1,8 @@
 // SPEC section 5: what one client contributes to the cohort analysis of year Y.
 // Pure: products in, facts out. The counters module folds facts into per-area sums.
-import { CATEGORIES, type Day, type Gemeente, type Product } from '../model.js';
+import { CATEGORIES, type Day, type Gemeente, type Product } from '../model/model.js';
 import { byStartThenEnd, isOpen, stitch } from './stitch.js';
-import type { CohortYear } from './year.js';
+import type { CohortYear } from '../model/calendar.js';
 
 /** Products per closed trajectory are reported in these buckets: 1, 2, 3, 4, 5+. */
 export const SIZE_BUCKETS = ['1', '2', '3', '4', '5+'] as const;

@@ -2,7 +2,7 @@
 // municipal exports use. No Date objects, no regex, no strings per row.
 
 import { Buffer } from 'node:buffer';
-import type { Day } from '../model.js';
+import type { Day } from '../model/model.js';
 
 /** Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard Hinnant's days_from_civil).
  *  m is 1..12, d is 1..31; no validation here. */

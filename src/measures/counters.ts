@@ -1,8 +1,8 @@
 // Mergeable per-area counters. Each (data kind, municipality) has one flat vector of sums;
 // merging is element-wise addition, so the result is the same in any order and for any
 // number of workers (all values are integers far below 2^53).
-import { CATEGORIES } from '../model.js';
-import { SIZE_BUCKETS, sizeBucket, type ClientFacts } from './cohort.js';
+import { CATEGORIES } from '../model/model.js';
+import { SIZE_BUCKETS, sizeBucket, type ClientFacts } from '../definitions/cohort.js';
 
 const C = CATEGORIES.length;
 const B = SIZE_BUCKETS.length;

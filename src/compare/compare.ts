@@ -3,8 +3,8 @@
 // Pure: no I/O, no clock. Works on the EXACT rows (before disclosure control); the published
 // rows only decide whether a comparison may be made at all.
 
-import { CATEGORIES, MEASURES } from '../model.js';
-import type { MetricRow } from '../model.js';
+import { CATEGORIES, MEASURES } from '../model/model.js';
+import type { MetricRow } from '../model/model.js';
 
 export type Direction = 'higher' | 'lower' | 'no_clear_difference';
 

@@ -4,26 +4,26 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { DATA_KINDS, gmLabel, type MetricRow } from '../model.js';
-import { mergeInto, type Counters } from '../core/counters.js';
-import { buildMetrics } from '../core/metrics.js';
-import { MapStatus } from '../core/products.js';
-import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../core/stats.js';
+import { DATA_KINDS, gmLabel, type MetricRow } from '../model/model.js';
+import { mergeInto, type Counters } from '../measures/counters.js';
+import { buildMetrics } from '../measures/metrics.js';
+import { MapStatus } from '../definitions/products.js';
+import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../measures/stats.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
-import { lastRecordBoundary } from '../ingest/csv.js';
-import { compareAreas, relabelComparisons, type Comparison } from '../report/compare.js';
+import { lastRecordBoundary } from '../read/csv.js';
+import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
 import { qualityWarnings } from './quality.js';
-import { bsnVerdict } from '../ingest/bsn.js';
-import { REASONS, type ChunkResult } from '../ingest/normalise.js';
+import { bsnVerdict } from '../read/bsn.js';
+import { REASONS, type ChunkResult } from '../normalise/normalise.js';
 import { loadCodes } from '../mapping/codes-file.js';
-import { cohortYear } from '../core/year.js';
+import { cohortYear } from '../model/calendar.js';
 import { loadRegions } from '../mapping/regions.js';
 import { publishedCount } from '../disclosure/rounding.js';
-import { RunError } from './errors.js';
-import { openSource, type OpenedSource, type SourceSpec } from './sources.js';
+import { RunError } from '../model/errors.js';
+import { openSource, type OpenedSource, type SourceSpec } from '../read/sources.js';
 import type { AggregateResult, AggregateTask, ParseTask, WorkerSetup } from './tasks.js';
-import type { ChunkDict } from './rowcodec.js';
+import type { ChunkDict } from '../partition/rowcodec.js';
 import { ENGINE_VERSION, type Manifest, type RejectEntry, type SourceAccount } from './manifest.js';
 
 export interface RunOptions {
@@ -98,9 +98,9 @@ function workerUrl(): URL {
   // Tests import this module from TypeScript source; workers always run the compiled JS. The
   // CLI runs bundled (scripts/bundle.mjs), with the worker bundle beside it.
   const here = new URL(import.meta.url);
-  if (here.pathname.endsWith('.ts')) return new URL(here.href.replace('/src/engine/run.ts', '/dist/src/workers/worker.js'));
+  if (here.pathname.endsWith('.ts')) return new URL(here.href.replace('/src/run/run.ts', '/dist/workers/worker.js'));
   if (here.pathname.endsWith('/traject.bundle.mjs')) return new URL('./traject-worker.bundle.mjs', here);
-  return new URL('../workers/worker.js', here);
+  return new URL('../../workers/worker.js', here);
 }
 
 export async function runAnalysis(opts: RunOptions): Promise<RunResult> {

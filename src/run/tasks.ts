@@ -1,10 +1,10 @@
 // The messages between the main thread and the workers (plain data; ArrayBuffers are transferred).
 import type { MappingRow } from '../mapping/codes.js';
-import type { RunStats } from '../core/stats.js';
-import type { Counters } from '../core/counters.js';
-import type { SourcePlan } from '../ingest/normalise.js';
-import type { CohortYear } from '../core/year.js';
-import type { ChunkDict } from './rowcodec.js';
+import type { RunStats } from '../measures/stats.js';
+import type { Counters } from '../measures/counters.js';
+import type { SourcePlan } from '../normalise/normalise.js';
+import type { CohortYear } from '../model/calendar.js';
+import type { ChunkDict } from '../partition/rowcodec.js';
 
 export interface WorkerSetup {
   mapping: MappingRow[];

@@ -1,5 +1,5 @@
 // SPEC section 2: rows become products. One function per data kind, both pure.
-import type { CategoryIndex, Day, Gemeente, Product } from '../model.js';
+import type { CategoryIndex, Day, Gemeente, Product } from '../model/model.js';
 
 /** How a row's product code got its category (SPEC 3). */
 export const enum MapStatus {
