@@ -1,7 +1,8 @@
 // The binary records between the two phases: every field survives the round trip, and packing
 // keys never merges or splits clients (grouping by decoded key = grouping by the original text).
 import { describe, expect, it } from 'vitest';
-import { decodeByClient, orderKey, PartitionWriter, type ChunkDict } from '../src/partition/rowcodec.js';
+import { decodeByClient, orderKey, PartitionWriter } from '../src/partition/rowcodec.js';
+import type { ChunkDict } from '../src/model/rows.js';
 import { OPEN_END } from '../src/model/model.js';
 
 const dict: ChunkDict = { codes: ['C0', 'C1'], productcategorie: ['', '45'], providers: ['', 'P'] };

@@ -2,7 +2,8 @@
 // and checks the trajectories of the first client against the pure stitching functions.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cohortYear } from '../src/model/calendar.js';
-import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductRow } from '../src/definitions/products.js';
+import { allocationProducts, claimProducts, dedupe } from '../src/definitions/products.js';
+import { MapStatus, type ProductRow } from '../src/model/rows.js';
 import { byStartThenEnd, stitch } from '../src/definitions/stitch.js';
 import { runAnalysis } from '../src/run/run.js';
 import { compileDateFormat, isoDate, parseDateString } from '../src/read/dates.js';

@@ -1,37 +1,34 @@
-// The worker: a thin shell around the same pure functions the tests call.
-// Two tasks: 'parse' (bytes of one chunk -> partitioned rows) and 'aggregate'
-// (all rows of one client partition -> counters and statistics).
+// The worker: a thin shell around the same pure functions the tests call. It exposes two named
+// tasks (piscina's `name` option): `parse` (bytes of one chunk -> rows packed per client
+// partition) and `aggregate` (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { processClient } from '../src/measures/client.js';
 import type { Counters } from '../src/measures/counters.js';
 import { emptyStats } from '../src/measures/stats.js';
-import { decodeByClient } from '../src/partition/rowcodec.js';
-import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult } from '../src/run/tasks.js';
+import { ClientPartitions, decodeByClient } from '../src/partition/rowcodec.js';
+import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult, ParsedChunk } from '../src/run/tasks.js';
 import { ChunkParser } from '../src/normalise/normalise.js';
 import { CodeMapper } from '../src/mapping/codes.js';
 
 const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
-const parsers = setup.plans.map((p) => new ChunkParser(p, mapper, setup.partitions));
+const parsers = setup.plans.map((p) => new ChunkParser(p, mapper));
 const ctx = { y: setup.y, gapDays: setup.gapDays, mixed: setup.mixed };
 const kindOf = setup.plans.map((p) => p.kind);
 
-function parse(t: ParseTask) {
-  const result = parsers[t.source].parse(Buffer.from(t.bytes), 0, t.length, t.chunk);
+export function parse(t: ParseTask) {
+  const sink = new ClientPartitions(setup.plans[t.source].index, t.chunk, setup.partitions);
+  const result: ParsedChunk = { ...parsers[t.source].parse(Buffer.from(t.bytes), 0, t.length, sink), partitions: sink.finish() };
   return move({
     get [transferableSymbol]() { return result.partitions; },
     get [valueSymbol]() { return result; },
   } as never);
 }
 
-function aggregate(t: AggregateTask): AggregateResult {
+export function aggregate(t: AggregateTask): AggregateResult {
   const counters: Counters = new Map();
   const stats = emptyStats();
   const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
   for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, stats);
   return { counters, stats }; // a Map of Float64Arrays crosses the thread boundary as it is
-}
-
-export default function task(t: ParseTask | AggregateTask) {
-  return t.type === 'parse' ? parse(t) : aggregate(t);
 }

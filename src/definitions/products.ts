@@ -1,30 +1,6 @@
 // SPEC section 2: rows become products. One function per data kind, both pure.
-import type { CategoryIndex, Day, Gemeente, Product } from '../model/model.js';
-
-/** How a row's product code got its category (SPEC 3). */
-export const enum MapStatus {
-  Mapped = 0,
-  Fallback = 1,
-  Unmapped = 2,
-}
-
-/** One accepted input row of one client, normalised (what ingest hands to the definitions). */
-export interface ProductRow {
-  /** 0 = allocations, 1 = claims: the kind of the source the row came from. */
-  kind: 0 | 1;
-  /** Read order across the run: source, then position in the file. Decides "latest version". */
-  order: number;
-  source: number;
-  gm: Gemeente;
-  code: string;
-  productcategorie: string;
-  provider: string;
-  allocation: string;
-  start: Day;
-  end: Day;
-  cat: CategoryIndex;
-  mapStatus: MapStatus;
-}
+import type { Day, Product } from '../model/model.js';
+import { MapStatus, type ProductRow } from '../model/rows.js';
 
 /** A product with what the run reports about it besides the definitions (code, source, mapping). */
 export interface ProductOut extends Product {

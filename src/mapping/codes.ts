@@ -2,7 +2,7 @@
 // wins; unmatched codes may use their iJw product category; the rest is overig.
 // The mapper runs in the workers; reading the table file is codes-file.ts (main thread only).
 import { FALLBACK_CATEGORY, type CategoryIndex, type Day } from '../model/model.js';
-import { MapStatus } from '../definitions/products.js';
+import { MapStatus } from '../model/rows.js';
 import { ijwFallback } from './ijw-fallback.js';
 
 /** One mapping row, as plain data (it is sent to every worker). */

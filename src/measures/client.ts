@@ -5,7 +5,8 @@ import { civilFromDays } from '../read/dates.js';
 import { analyseClient } from '../definitions/cohort.js';
 import type { CohortYear } from '../model/calendar.js';
 import { foldClient, type Counters, type KindKey } from './counters.js';
-import { allocationProducts, claimProducts, dedupe, MapStatus, type ProductOut, type ProductRow } from '../definitions/products.js';
+import { allocationProducts, claimProducts, dedupe, type ProductOut } from '../definitions/products.js';
+import { MapStatus, type ProductRow } from '../model/rows.js';
 import { addStat, monthKey, type RunStats } from './stats.js';
 
 export interface RunContext {

@@ -1,32 +1,15 @@
-// Parse phase: one chunk of one source's bytes -> accepted rows, encoded per client partition,
-// and every other row rejected with a reason. Runs inside workers; pure apart from its output.
+// Parse phase: one chunk of one source's bytes -> accepted rows, handed to a RowSink (the
+// partition stage packs them per client partition), and every other row rejected with a
+// reason. Runs inside workers; pure apart from what it writes to the sink.
 import { OPEN_END } from '../model/model.js';
 import { CodeMapper, type MappingRow } from '../mapping/codes.js';
 import { ByteInterner } from './interner.js';
-import { MAX_FIELD_BYTES, PartitionWriter, type ChunkDict } from '../partition/rowcodec.js';
+import { MAX_FIELD_BYTES, type ChunkDict } from '../model/rows.js';
 import { bsnLike } from '../read/bsn.js';
 import type { Field } from '../read/columns.js';
+import type { SourcePlan } from '../read/sources.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
-
-/** How to read one source, decided on the main thread from its header and profile. Plain data. */
-export interface SourcePlan {
-  index: number;
-  /** As the user named it: used in messages and the manifest. */
-  file: string;
-  kind: 0 | 1;
-  delimiter: number;
-  encoding: 'auto' | 'utf-8' | 'windows-1252';
-  dateFormat: string;
-  columns: Partial<Record<Field, number>>;
-  /** Header names, for messages ("column einddatum"). */
-  header: string[];
-  /** Lower-cased values of the delivery-form column that mark a PGB row. */
-  pgbValues: string[];
-  includePgb: boolean;
-  /** The profile's municipality for every row (exports of one municipality), or -1. */
-  fixedGemeente: number;
-}
 
 /** Why a row was rejected. The order is the order of the rejects summary. */
 export const REASONS = [
@@ -58,15 +41,17 @@ export interface ChunkResult {
   /** Non-empty client values, and those that look like a BSN (9 digits passing the elfproef). */
   clientsSeen: number;
   clientsBsnLike: number;
-  partitions: ArrayBuffer[];
   dict: ChunkDict;
 }
 
-/** FNV-1a over the key's UTF-8 bytes: the same key lands in the same partition whatever file it came from. */
-export function partitionOfBytes(buf: Uint8Array, s: number, e: number, partitions: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  return (h >>> 0) % partitions;
+/**
+ * Where accepted rows go, in line order: code, productcategorie and provider are ids into the
+ * chunk's dictionary; client key and allocation number are bytes [s, e) of their buffers.
+ */
+export interface RowSink {
+  write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
+    code: number, pcat: number, provider: number,
+    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void;
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
@@ -81,7 +66,7 @@ export class ChunkParser {
   private readonly col: Record<Field, number>;
   private readonly codeScratch = new Uint8Array(MAX_FIELD_BYTES);
 
-  constructor(private readonly plan: SourcePlan, private readonly mapper: CodeMapper, private readonly partitions: number) {
+  constructor(private readonly plan: SourcePlan, private readonly mapper: CodeMapper) {
     this.fmt = compileDateFormat(plan.dateFormat);
     const c = plan.columns;
     this.col = {
@@ -92,16 +77,16 @@ export class ChunkParser {
     };
   }
 
-  parse(buf: Buffer, start: number, end: number, chunk: number): ChunkResult {
+  /** Parses the records in buf[start, end) and writes every accepted row to `sink`. */
+  parse(buf: Buffer, start: number, end: number, sink: RowSink): ChunkResult {
     const { plan, col, codeScratch } = this;
-    const writers = Array.from({ length: this.partitions }, () => new PartitionWriter(plan.index, chunk, 16 * 1024));
     const codes = new ByteInterner();
     const pcats = new ByteInterner();
     const providers = new ByteInterner();
     const codeRules: (MappingRow[] | null | undefined)[] = [];
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
-      clientsSeen: 0, clientsBsnLike: 0, partitions: [],
+      clientsSeen: 0, clientsBsnLike: 0,
       dict: { codes: codes.values, productcategorie: pcats.values, providers: providers.values },
     };
     const reject = (line: number, reason: number, column: number) => {
@@ -197,11 +182,10 @@ export class ChunkParser {
       let rules = codeRules[code];
       if (rules === undefined) rules = codeRules[code] = this.mapper.rulesFor(codes.values[code]) ?? null;
       const m = this.mapper.resolveWith(rules ?? undefined, gm, startDay, pcats.values[pcat]);
-      writers[partitionOfBytes(clientBuf, cs, ce, this.partitions)].write(
+      sink.write(
         line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe);
       res.accepted++;
     });
-    res.partitions = writers.map((w) => w.finish());
     return res;
   }
 }

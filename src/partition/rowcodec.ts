@@ -14,10 +14,7 @@
 // hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
 // the text's UTF-8 bytes. The form is part of the identity, so packing never merges two keys.
 import { OPEN_END } from '../model/model.js';
-import type { MapStatus, ProductRow } from '../definitions/products.js';
-
-/** Longest client key or allocation number kept, in bytes; longer values are rejected at ingest. */
-export const MAX_FIELD_BYTES = 255;
+import type { ChunkDict, MapStatus, ProductRow } from '../model/rows.js';
 
 /** Read order as one exact number: source (< 512), chunk (< 2^20), line in chunk (< 2^23). */
 export const orderKey = (source: number, chunk: number, line: number): number =>
@@ -26,13 +23,6 @@ export const orderKey = (source: number, chunk: number, line: number): number =>
 /** Day 0 of the record's dates: 1900-01-01 (dates.ts accepts 1900..2199, which fits 24 bits). */
 const DAY_BASE = -25567;
 const OPEN_DAYS = 0xffffff;
-
-/** The text behind the ids of one chunk's rows. */
-export interface ChunkDict {
-  codes: string[];
-  productcategorie: string[];
-  providers: string[];
-}
 
 /** 0..9, a..f -> 0..15 for form 1; 0..9, A..F for form 2; -1 otherwise. */
 const HEX_LOWER = new Int8Array(256).fill(-1);
@@ -237,4 +227,32 @@ function slowVarint(b: Uint8Array, p: number): number {
 function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
   for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
   return true;
+}
+
+/** FNV-1a over the key's UTF-8 bytes: the same key lands in the same partition whatever file it came from. */
+export function partitionOfBytes(buf: Uint8Array, s: number, e: number, partitions: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return (h >>> 0) % partitions;
+}
+
+/** The rows of one chunk, packed per client partition (a RowSink of the normalise stage). */
+export class ClientPartitions {
+  private readonly writers: PartitionWriter[];
+
+  constructor(source: number, chunk: number, private readonly partitions: number) {
+    this.writers = Array.from({ length: partitions }, () => new PartitionWriter(source, chunk, 16 * 1024));
+  }
+
+  write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
+    code: number, pcat: number, provider: number,
+    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void {
+    this.writers[partitionOfBytes(client, clientS, clientE, this.partitions)].write(
+      line, start, end, gm, cat, mapStatus, code, pcat, provider, client, clientS, clientE, alloc, allocS, allocE);
+  }
+
+  /** One piece per partition (empty ones have no bytes), ready to transfer. */
+  finish(): ArrayBuffer[] {
+    return this.writers.map((w) => w.finish());
+  }
 }

@@ -1,12 +1,30 @@
 // Opening a source: read its header, decide delimiter, encoding, columns and kind (SPEC 1, 9).
 // Fails at once, with one line naming the file, when the file cannot be analysed at all.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { fieldOfHeader, REQUIRED_FIELDS, resolveColumns } from './columns.js';
+import { fieldOfHeader, REQUIRED_FIELDS, resolveColumns, type Field } from './columns.js';
 import { parseGemeente } from './municipality.js';
 import { detectDelimiter, fieldString, forEachRecord } from './csv.js';
-import type { SourcePlan } from '../normalise/normalise.js';
 import type { SourceProfile } from './profile.js';
 import { RunError } from '../model/errors.js';
+
+/** How to read one source, decided on the main thread from its header and profile. Plain data. */
+export interface SourcePlan {
+  index: number;
+  /** As the user named it: used in messages and the manifest. */
+  file: string;
+  kind: 0 | 1;
+  delimiter: number;
+  encoding: 'auto' | 'utf-8' | 'windows-1252';
+  dateFormat: string;
+  columns: Partial<Record<Field, number>>;
+  /** Header names, for messages ("column einddatum"). */
+  header: string[];
+  /** Lower-cased values of the delivery-form column that mark a PGB row. */
+  pgbValues: string[];
+  includePgb: boolean;
+  /** The profile's municipality for every row (exports of one municipality), or -1. */
+  fixedGemeente: number;
+}
 
 export interface SourceSpec {
   path: string;

@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import { DATA_KINDS, gmLabel, type MetricRow } from '../model/model.js';
 import { mergeInto, type Counters } from '../measures/counters.js';
 import { buildMetrics } from '../measures/metrics.js';
-import { MapStatus } from '../definitions/products.js';
+import { MapStatus } from '../model/rows.js';
 import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../measures/stats.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
@@ -15,15 +15,15 @@ import { lastRecordBoundary } from '../read/csv.js';
 import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
 import { qualityWarnings } from './quality.js';
 import { bsnVerdict } from '../read/bsn.js';
-import { REASONS, type ChunkResult } from '../normalise/normalise.js';
+import { REASONS } from '../normalise/normalise.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { cohortYear } from '../model/calendar.js';
 import { loadRegions } from '../mapping/regions.js';
 import { publishedCount } from '../disclosure/rounding.js';
 import { RunError } from '../model/errors.js';
 import { openSource, type OpenedSource, type SourceSpec } from '../read/sources.js';
-import type { AggregateResult, AggregateTask, ParseTask, WorkerSetup } from './tasks.js';
-import type { ChunkDict } from '../partition/rowcodec.js';
+import type { AggregateResult, AggregateTask, ParsedChunk, ParseTask, WorkerSetup } from './tasks.js';
+import type { ChunkDict } from '../model/rows.js';
 import { ENGINE_VERSION, type Manifest, type RejectEntry, type SourceAccount } from './manifest.js';
 
 export interface RunOptions {
@@ -148,8 +148,8 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     // Each task gets only the dictionaries its pieces use.
     const results = await Promise.all(pieces.map((p, i) => {
       const used = [...new Set(pieceDict[i])];
-      const task: AggregateTask = { type: 'aggregate', pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]) };
-      return pool.run(task, { transferList: p }) as Promise<AggregateResult>;
+      const task: AggregateTask = { pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]) };
+      return pool.run(task, { name: 'aggregate', transferList: p }) as Promise<AggregateResult>;
     }));
     // The workers are done: let them shut down while the main thread merges and writes.
     void stop();
@@ -214,7 +214,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
 interface Parsed {
   source: number;
   chunk: number;
-  result: ChunkResult;
+  result: ParsedChunk;
 }
 
 /** Streams every source in chunks of whole records; keeps at most 2 chunks per worker in flight. */
@@ -228,8 +228,8 @@ async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, 
   let bytesRead = 0; // parsed so far (not merely read), so that 100% means done
   let rowsRead = 0;
   const dispatch = (source: number, chunk: number, buf: Buffer, length: number) => {
-    const task: ParseTask = { type: 'parse', source, chunk, bytes: buf.buffer as ArrayBuffer, length };
-    const tracked: Promise<void> = (pool.run(task, { transferList: [task.bytes] }) as Promise<ChunkResult>)
+    const task: ParseTask = { source, chunk, bytes: buf.buffer as ArrayBuffer, length };
+    const tracked: Promise<void> = (pool.run(task, { name: 'parse', transferList: [task.bytes] }) as Promise<ParsedChunk>)
       .then((result) => {
         parsed.push({ source, chunk, result });
         rowsRead += result.read;

@@ -2,9 +2,10 @@
 import type { MappingRow } from '../mapping/codes.js';
 import type { RunStats } from '../measures/stats.js';
 import type { Counters } from '../measures/counters.js';
-import type { SourcePlan } from '../normalise/normalise.js';
+import type { SourcePlan } from '../read/sources.js';
 import type { CohortYear } from '../model/calendar.js';
-import type { ChunkDict } from '../partition/rowcodec.js';
+import type { ChunkDict } from '../model/rows.js';
+import type { ChunkResult } from '../normalise/normalise.js';
 
 export interface WorkerSetup {
   mapping: MappingRow[];
@@ -17,7 +18,6 @@ export interface WorkerSetup {
 }
 
 export interface ParseTask {
-  type: 'parse';
   source: number;
   chunk: number;
   /** The chunk's bytes are bytes[0, length): whole records only. */
@@ -26,7 +26,6 @@ export interface ParseTask {
 }
 
 export interface AggregateTask {
-  type: 'aggregate';
   /** One partition's rows, a piece per chunk, and for each piece the index of its chunk's dictionary. */
   pieces: ArrayBuffer[];
   pieceDict: number[];
@@ -36,4 +35,9 @@ export interface AggregateTask {
 export interface AggregateResult {
   counters: Counters;
   stats: RunStats;
+}
+
+/** What `parse` sends back: the chunk's accounting and its rows, one piece per client partition. */
+export interface ParsedChunk extends ChunkResult {
+  partitions: ArrayBuffer[];
 }

@@ -1,0 +1,38 @@
+// A product row as it crosses the stages: written by normalise, packed by partition, read by
+// the definitions. Plain types and limits only.
+import type { CategoryIndex, Day, Gemeente } from './model.js';
+
+/** How a row's product code got its category (SPEC 3). */
+export const enum MapStatus {
+  Mapped = 0,
+  Fallback = 1,
+  Unmapped = 2,
+}
+
+/** Longest client key or allocation number kept, in bytes; longer values are rejected at ingest. */
+export const MAX_FIELD_BYTES = 255;
+
+/** One accepted input row of one client, normalised (what ingest hands to the definitions). */
+export interface ProductRow {
+  /** 0 = allocations, 1 = claims: the kind of the source the row came from. */
+  kind: 0 | 1;
+  /** Read order across the run: source, then position in the file. Decides "latest version". */
+  order: number;
+  source: number;
+  gm: Gemeente;
+  code: string;
+  productcategorie: string;
+  provider: string;
+  allocation: string;
+  start: Day;
+  end: Day;
+  cat: CategoryIndex;
+  mapStatus: MapStatus;
+}
+
+/** The text behind the ids of one chunk's rows. */
+export interface ChunkDict {
+  codes: string[];
+  productcategorie: string[];
+  providers: string[];
+}
