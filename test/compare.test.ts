@@ -90,13 +90,13 @@ const published: MetricRow[] = exact.map((r) =>
     : r,
 );
 const sdByArea = new Map([
-  ['municipality|GM0001|allocations', 1.2],
-  ['municipality|GM0002|allocations', 1.4],
-  ['municipality|GM0003|allocations', 1.5],
-  ['municipality|GM0004|allocations', 1.0],
-  ['region|Noord|allocations', Math.sqrt(167.6 / 99)],
-  ['region|Zuid|allocations', Math.sqrt(401.15 / 249)],
-  ['all|all|allocations', Math.sqrt(581.35 / 349)],
+  ['municipality|GM0001|allocations|products_per_trajectory', 1.2],
+  ['municipality|GM0002|allocations|products_per_trajectory', 1.4],
+  ['municipality|GM0003|allocations|products_per_trajectory', 1.5],
+  ['municipality|GM0004|allocations|products_per_trajectory', 1.0],
+  ['region|Noord|allocations|products_per_trajectory', Math.sqrt(167.6 / 99)],
+  ['region|Zuid|allocations|products_per_trajectory', Math.sqrt(401.15 / 249)],
+  ['all|all|allocations|products_per_trajectory', Math.sqrt(581.35 / 349)],
 ]);
 
 function find(cs: Comparison[], area: string, measure: string, against: 'region' | 'all'): Comparison {

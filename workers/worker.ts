@@ -3,7 +3,7 @@
 // partition) and `aggregate` (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { processClient } from '../src/measures/client.js';
-import type { Counters } from '../src/measures/counters.js';
+import { packCounters, type Counters } from '../src/measures/counters.js';
 import { emptyStats } from '../src/measures/stats.js';
 import { ClientPartitions, decodeByClient } from '../src/partition/rowcodec.js';
 import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult, ParsedChunk } from '../src/run/tasks.js';
@@ -13,7 +13,7 @@ import { CodeMapper } from '../src/mapping/codes.js';
 const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
 const parsers = setup.plans.map((p) => new ChunkParser(p, mapper));
-const ctx = { y: setup.y, gapDays: setup.gapDays, mixed: setup.mixed };
+const ctx = { years: setup.years, gaps: setup.gaps, mixed: setup.mixed };
 const kindOf = setup.plans.map((p) => p.kind);
 
 export function parse(t: ParseTask) {
@@ -25,10 +25,14 @@ export function parse(t: ParseTask) {
   } as never);
 }
 
-export function aggregate(t: AggregateTask): AggregateResult {
+export function aggregate(t: AggregateTask) {
   const counters: Counters = new Map();
   const stats = emptyStats();
   const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
   for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, stats);
-  return { counters, stats }; // a Map of Float64Arrays crosses the thread boundary as it is
+  const result: AggregateResult = { counters: packCounters(counters), stats };
+  return move({
+    get [transferableSymbol]() { return [result.counters.keys.buffer, result.counters.values.buffer]; },
+    get [valueSymbol]() { return result; },
+  } as never);
 }

@@ -3,7 +3,9 @@
 // Pure: no I/O, no clock. Works on the EXACT rows (before disclosure control); the published
 // rows only decide whether a comparison may be made at all.
 
-import { CATEGORIES, MEASURES } from '../model/model.js';
+import { CATEGORIES } from '../model/model.js';
+import { sdKey } from '../measures/metrics.js';
+import { MEASURES, measureOrder } from '../measures/registry.js';
 import type { MetricRow } from '../model/model.js';
 
 export type Direction = 'higher' | 'lower' | 'no_clear_difference';
@@ -30,17 +32,6 @@ export interface Comparison {
   /** Only when direction is null. */
   reason?: NotComparedReason;
 }
-
-/** Measures that are shares of a count and are compared with the two-proportion z-test. */
-export const SHARE_MEASURES = [
-  'outflow',
-  'in_care_next_year',
-  'trajectories_open',
-  'start_category_any',
-  'start_category_alone',
-] as const;
-/** Measures that are means and are compared with the Welch z-test. */
-export const MEAN_MEASURES = ['products_per_trajectory'] as const;
 
 export const TEST_TWO_PROPORTION = 'two_proportion_z';
 export const TEST_WELCH = 'welch_z';
@@ -124,8 +115,9 @@ export function directionOf(z: number, alpha: number): Direction {
   return 'no_clear_difference';
 }
 
-const SHARE_SET: ReadonlySet<string> = new Set(SHARE_MEASURES);
-const MEAN_SET: ReadonlySet<string> = new Set(MEAN_MEASURES);
+/** Compared measures (their definitions say so): shares with the two-proportion z-test, means with the Welch z-test. */
+const SHARE_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'share').map((d) => d.id));
+const MEAN_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'mean').map((d) => d.id));
 
 function key(level: string, area: string, kind: string, measure: string, category: string): string {
   return `${level}\u0000${area}\u0000${kind}\u0000${measure}\u0000${category}`;
@@ -139,14 +131,14 @@ function usable(r: MetricRow | undefined): r is MetricRow & { numerator: number;
  * Compares every municipality with the rest of its region and with the rest of all data, per
  * data kind, measure and category. Shares: two-proportion z-test on the exact counts. Means
  * (products_per_trajectory): Welch z-test on the exact mean (numerator / denominator) with
- * sample standard deviations from `sdByArea` (key `${level}|${area}|${data_kind}`, e.g.
- * `municipality|GM0014|allocations`, `region|Noord|claims`, `all|all|allocations`); the rest's
+ * sample standard deviations from `sdByArea` (key `sdKey(level, area, data_kind, measure)`, e.g.
+ * `municipality|GM0014|allocations|products_per_trajectory`); the rest's
  * sd follows from the group's and the municipality's by the sum of squares.
  * Two-sided at `alpha` (default 0.05).
  *
  * `published` decides: a municipality whose published row for the figure is suppressed
  * (status 'suppressed' or 'secondary', or value null), or absent, is not compared.
- * Output order: area, data kind, measure (MEASURES order), category (CATEGORIES order), region before all.
+ * Output order: area, data kind, measure (registry order), category (CATEGORIES order), region before all.
  */
 export function compareAreas(
   exact: readonly MetricRow[],
@@ -164,7 +156,6 @@ export function compareAreas(
   const muni = exact.filter(
     (r) => r.level === 'municipality' && (SHARE_SET.has(r.measure) || MEAN_SET.has(r.measure)),
   );
-  const measureOrder = (m: string): number => (MEASURES as readonly string[]).indexOf(m);
   const categoryOrder = (c: string): number => (c === '' ? -1 : (CATEGORIES as readonly string[]).indexOf(c));
   const kindOrder = (k: string): number => ['allocations', 'claims', 'mixed'].indexOf(k);
   muni.sort(
@@ -228,8 +219,8 @@ export function compareAreas(
         }
         out.push({ ...base, direction: directionOf(z, alpha) });
       } else {
-        const sdM = sdByArea.get(`municipality|${m.area}|${m.data_kind}`);
-        const sdG = sdByArea.get(`${groupLevel}|${groupArea}|${m.data_kind}`);
+        const sdM = sdByArea.get(sdKey('municipality', m.area, m.data_kind, m.measure));
+        const sdG = sdByArea.get(sdKey(groupLevel, groupArea!, m.data_kind, m.measure));
         if (sdM === undefined || sdG === undefined || !Number.isFinite(sdM) || !Number.isFinite(sdG)) {
           out.push(notCompared('no_sd'));
           continue;

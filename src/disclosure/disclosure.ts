@@ -11,7 +11,9 @@
 import type { CellStatus, MetricRow } from '../model/model.js';
 import { buildConstraints } from './groups.js';
 import { scaledMeanInterval, wilson } from '../measures/intervals.js';
-import { MEASURE_KIND, primarySuppressed, roundToBase } from './rounding.js';
+import { primarySuppressed, roundToBase } from './rounding.js';
+import { disclosureKind } from '../measures/measure.js';
+import { measure } from '../measures/registry.js';
 
 export interface DisclosureSettings {
   mode: 'cbs' | 'off';
@@ -66,7 +68,7 @@ export function applyDisclosure(rows: readonly MetricRow[], settings: Disclosure
   //    threshold below half the rounding base) has no value to publish and is suppressed as well.
   rows.forEach((r, i) => {
     let h = primarySuppressed(r, threshold);
-    if (!h && MEASURE_KIND[r.measure] !== 'count' && roundToBase(r.denominator!, roundingBase) === 0) h = true;
+    if (!h && disclosureKind(measure(r.measure)) !== 'count' && roundToBase(r.denominator!, roundingBase) === 0) h = true;
     hidden[i] = h;
     status[i] = h ? 'suppressed' : 'published';
   });
@@ -132,7 +134,7 @@ function suppressedRow(r: MetricRow, status: CellStatus): MetricRow {
 }
 
 function publishedRow(r: MetricRow, base: number): MetricRow {
-  const kind = MEASURE_KIND[r.measure];
+  const kind = disclosureKind(measure(r.measure));
   const num = roundToBase(r.numerator!, base);
   if (kind === 'count') {
     return { ...r, numerator: num, denominator: null, value: num, ci_low: null, ci_high: null, status: 'published' };

@@ -7,7 +7,8 @@
 //
 // Everything refers to rows by their index in the input array.
 
-import type { FigureKind, Level, Measure, MetricRow } from '../model/model.js';
+import type { FigureKind, Level, MetricRow } from '../model/model.js';
+import { MEASURES } from '../measures/registry.js';
 
 /** Which relation a group stands for; used in tests and explanations only. */
 export type GroupKind = 'municipalities_of_region' | 'regions_of_all' | 'categories' | 'buckets';
@@ -36,7 +37,7 @@ export interface AreaTreeLike {
 
 const SEP = '\u0001';
 
-function cellKey(level: Level, area: string, kind: FigureKind, measure: Measure, category: string, bucket: string): string {
+function cellKey(level: Level, area: string, kind: FigureKind, measure: string, category: string, bucket: string): string {
   return [level, area, kind, measure, category, bucket].join(SEP);
 }
 
@@ -47,15 +48,21 @@ function describe(r: MetricRow): string {
   return parts.join(', ');
 }
 
-/** Measures whose category rows form an additive group (a youth or product is in exactly one category). */
-const CATEGORY_GROUP_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['start_category_alone', 'products_started']);
-/** Measures whose denominator is the cohort count of the same area and data kind. */
-const COHORT_DENOMINATOR_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
-  'in_care_next_year',
-  'outflow',
-  'start_category_any',
-  'start_category_alone',
-]);
+/** Measures whose cells are disjoint parts of an area: categories first, then buckets (the order
+ *  in which secondary suppression visits their groups). */
+const ADDITIVE = [
+  ...MEASURES.filter((d) => d.additive && d.cells.some((c) => c.category !== '')),
+  ...MEASURES.filter((d) => d.additive && d.cells.every((c) => c.category === '')),
+];
+/** For each measure, the measures whose cells it gives away (their hidden rows hide its rows). */
+const GIVEN_AWAY_BY = new Map<string, { measure: string; how: LinkKind }[]>();
+for (const d of MEASURES) {
+  for (const g of d.givesAway ?? []) {
+    const list = GIVEN_AWAY_BY.get(g.measure) ?? [];
+    list.push({ measure: d.id, how: g.how });
+    GIVEN_AWAY_BY.set(g.measure, list);
+  }
+}
 
 export interface Constraints {
   groups: AdditiveGroup[];
@@ -79,7 +86,7 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
 
   // ---- (a) geography: municipalities of a region (total: the region row); regions of all (total: the all row).
   // One family of groups per figure (data kind, measure, category, bucket), in order of first appearance.
-  const figures = new Map<string, { kind: FigureKind; measure: Measure; category: string; bucket: string }>();
+  const figures = new Map<string, { kind: FigureKind; measure: string; category: string; bucket: string }>();
   // Areas per level for (measure, category, bucket), over all data kinds, in row order.
   const areasOf = new Map<string, { municipality: string[]; region: string[]; all: string[] }>();
   for (const r of rows) {
@@ -158,27 +165,19 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
     list.push(i);
   });
   for (const indices of byAreaKind.values()) {
-    const ofMeasure = (m: Measure) => indices.filter((i) => rows[i]!.measure === m);
-    for (const m of CATEGORY_GROUP_MEASURES) {
-      pushGroup(groups, { kind: 'categories', members: ofMeasure(m), total: null });
+    const ofMeasure = (m: string) => indices.filter((i) => rows[i]!.measure === m);
+    for (const d of ADDITIVE) {
+      pushGroup(groups, { kind: d.cells.some((c) => c.category !== '') ? 'categories' : 'buckets', members: ofMeasure(d.id), total: null });
     }
-    pushGroup(groups, { kind: 'buckets', members: ofMeasure('trajectory_size'), total: null });
-
-    const inCare = ofMeasure('in_care_next_year');
-    const outflow = ofMeasure('outflow');
-    for (const a of inCare) for (const b of outflow) {
-      links.push({ kind: 'complement', from: a, to: [b] });
-      links.push({ kind: 'complement', from: b, to: [a] });
-    }
-    const cohortShares = indices.filter((i) => COHORT_DENOMINATOR_MEASURES.has(rows[i]!.measure));
-    for (const c of ofMeasure('cohort_youths')) {
-      if (cohortShares.length > 0) links.push({ kind: 'denominator', from: c, to: cohortShares });
-    }
-    // products_per_trajectory's denominator (closed trajectories) is the denominator of every trajectory_size
-    // row, and trajectories_open shows started and open trajectories, whose difference it is.
-    const closedShown = [...ofMeasure('trajectory_size'), ...ofMeasure('trajectories_open')];
-    for (const p of ofMeasure('products_per_trajectory')) {
-      if (closedShown.length > 0) links.push({ kind: 'denominator', from: p, to: closedShown });
+    // Links follow the definitions' givesAway: when a row of measure m is hidden, so is every row
+    // (same area and data kind) of a measure that would give it away.
+    for (const [m, givers] of GIVEN_AWAY_BY) {
+      for (const from of ofMeasure(m)) {
+        for (const how of ['complement', 'denominator'] as const) {
+          const to = givers.filter((g) => g.how === how).flatMap((g) => ofMeasure(g.measure));
+          if (to.length > 0) links.push({ kind: how, from, to });
+        }
+      }
     }
   }
 

@@ -1,25 +1,9 @@
-// Primary disclosure rules (SPEC section 7): which measures are counts, shares or means, when a
-// cell is suppressed on its own counts, and how published counts are rounded.
+// Primary disclosure rules (SPEC section 7): when a cell is suppressed on its own counts (by the
+// kind its measure definition gives it), and how published counts are rounded.
 
-import type { Measure, MetricRow } from '../model/model.js';
-
-/**
- * How a measure is built. count: numerator only. share: numerator is part of the denominator
- * (complement rule applies). mean: numerator is a sum (of products), denominator a count (no complement rule).
- * A Record over Measure, so a new measure in model.ts fails to compile until it is classified here.
- */
-export type MeasureKind = 'count' | 'share' | 'mean';
-export const MEASURE_KIND: Readonly<Record<Measure, MeasureKind>> = Object.freeze({
-  cohort_youths: 'count',
-  in_care_next_year: 'share',
-  outflow: 'share',
-  products_per_trajectory: 'mean',
-  trajectories_open: 'share',
-  trajectory_size: 'share',
-  start_category_any: 'share',
-  start_category_alone: 'share',
-  products_started: 'mean',
-});
+import type { MetricRow } from '../model/model.js';
+import { disclosureKind } from '../measures/measure.js';
+import { measure } from '../measures/registry.js';
 
 /**
  * Rounds a non-negative count to the nearest multiple of base, ties half up (base 10: 15 -> 20).
@@ -48,7 +32,7 @@ export function publishedCount(count: number, d: { mode: string; threshold: numb
  * A missing (null) count that the measure needs counts as suppressed: nothing to publish.
  */
 export function primarySuppressed(row: MetricRow, threshold: number): boolean {
-  const kind = MEASURE_KIND[row.measure];
+  const kind = disclosureKind(measure(row.measure));
   const num = row.numerator;
   if (num === null || num <= threshold) return true;
   if (kind === 'count') return false;

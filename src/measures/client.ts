@@ -4,14 +4,15 @@ import { OPEN_END } from '../model/model.js';
 import { civilFromDays } from '../read/dates.js';
 import { analyseClient } from '../definitions/cohort.js';
 import type { CohortYear } from '../model/calendar.js';
-import { foldClient, type Counters, type KindKey } from './counters.js';
+import { Folder, type Counters, type KindKey } from './counters.js';
 import { allocationProducts, claimProducts, dedupe, type ProductOut } from '../definitions/products.js';
 import { MapStatus, type ProductRow } from '../model/rows.js';
 import { addStat, monthKey, type RunStats } from './stats.js';
 
 export interface RunContext {
-  y: CohortYear;
-  gapDays: number;
+  /** The cohort years and gaps of the run: every client is analysed for each pair. */
+  years: readonly CohortYear[];
+  gaps: readonly number[];
   /** The run holds both kinds: also stitch each client's products of both kinds together. */
   mixed: boolean;
 }
@@ -32,6 +33,17 @@ function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStat
 }
 
 const KINDS = [0, 1] as const;
+const folder = new Folder();
+
+/** The client's facts for every cohort year and gap, folded into its group's counters. */
+function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters): void {
+  for (let year = 0; year < ctx.years.length; year++) {
+    for (let gap = 0; gap < ctx.gaps.length; gap++) {
+      const facts = analyseClient(products, ctx.years[year], ctx.gaps[gap]);
+      if (facts) folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts);
+    }
+  }
+}
 
 /** Adds one client's rows (any order, any kinds) to the counters and the run's statistics. */
 export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, stats: RunStats): void {
@@ -50,13 +62,11 @@ export function processClient(rows: readonly ProductRow[], ctx: RunContext, coun
       if (firstGm === -1) firstGm = p.gm;
       else if (p.gm !== firstGm) manyGm = true;
     }
-    const facts = analyseClient(products, ctx.y, ctx.gapDays);
-    if (facts) foldClient(counters, kind as KindKey, facts);
+    foldAll(products, kind, ctx, counters);
     if (ctx.mixed) all.push(...products);
   }
   if (manyGm) stats.multiMunicipalityClients++;
   if (ctx.mixed && all.length > 0) {
-    const facts = analyseClient(all, ctx.y, ctx.gapDays);
-    if (facts) foldClient(counters, 2, facts);
+    foldAll(all, 2, ctx, counters);
   }
 }

@@ -1,82 +1,158 @@
-// Mergeable per-area counters. Each (data kind, municipality) has one flat vector of sums;
-// merging is element-wise addition, so the result is the same in any order and for any
-// number of workers (all values are integers far below 2^53).
-import { CATEGORIES } from '../model/model.js';
-import { SIZE_BUCKETS, sizeBucket, type ClientFacts } from '../definitions/cohort.js';
+// Mergeable counters. Each group (data kind, municipality, cohort year, gap, breakdown group)
+// has one vector of sums, laid out from the measure definitions; merging is element-wise
+// addition, so the result is the same in any order and for any number of workers (all values
+// are integers far below 2^53). Between threads they travel as two transferable buffers.
+import type { ClientFacts } from '../definitions/cohort.js';
+import { slotCount, slotsPerCell, type MeasureDefinition, type Tally } from './measure.js';
+import { MEASURES } from './registry.js';
 
-const C = CATEGORIES.length;
-const B = SIZE_BUCKETS.length;
+/** Where each measure's slots start in a group's vector, and the vector's length. */
+export interface Layout {
+  offsets: ReadonlyMap<string, number>;
+  length: number;
+}
 
-/** Offsets into one area's vector. */
-export const F = {
-  cohort: 0,
-  inCare: 1,
-  trajStarted: 2,
-  trajOpen: 3,
-  closedTraj: 4,
-  closedProducts: 5,
-  closedProductsSq: 6, // sum of squared sizes: the sd of products per trajectory
-  size: 7, // B buckets
-  startAny: 7 + B, // C categories each
-  startAlone: 7 + B + C,
-  startedProducts: 7 + B + 2 * C,
-  startedYouths: 7 + B + 3 * C,
-  length: 7 + B + 4 * C,
-} as const;
+export function layoutOf(defs: readonly MeasureDefinition[]): Layout {
+  const offsets = new Map<string, number>();
+  let at = 0;
+  for (const d of defs) {
+    offsets.set(d.id, at);
+    at += slotCount(d);
+  }
+  return { offsets, length: at };
+}
+
+export const LAYOUT = layoutOf(MEASURES);
 
 /** Figure kinds as indexes: allocations, claims, and both stitched together (only in mixed runs). */
 export const KIND_KEYS = ['allocations', 'claims', 'mixed'] as const;
 export type KindKey = 0 | 1 | 2;
 
-/** key = kind * 10000 + municipality code, so sorting keys sorts by kind, then municipality. */
+/**
+ * The group a client's facts are counted in. year and gap are indexes into the run's cohort
+ * years and gaps; group 0 is the whole area, breakdown groups follow from 1.
+ */
+export interface GroupKey {
+  kind: KindKey;
+  gm: number;
+  year: number;
+  gap: number;
+  group: number;
+}
+
+/** A group key as one exact number; sorting keys sorts by year, gap, group, kind, municipality. */
 export type CounterKey = number;
-export const counterKey = (kind: KindKey, gm: number): CounterKey => kind * 10_000 + gm;
-export const keyKind = (k: CounterKey): KindKey => Math.floor(k / 10_000) as KindKey;
-export const keyGm = (k: CounterKey): number => k % 10_000;
+const GM = 10_000;
+const KIND = 4;
+const GROUP = 256;
+const GAP = 64;
+export function packKey(k: GroupKey): CounterKey {
+  return (((k.year * GAP + k.gap) * GROUP + k.group) * KIND + k.kind) * GM + k.gm;
+}
+export function unpackKey(key: CounterKey): GroupKey {
+  const gm = key % GM;
+  let rest = (key - gm) / GM;
+  const kind = (rest % KIND) as KindKey;
+  rest = (rest - kind) / KIND;
+  const group = rest % GROUP;
+  rest = (rest - group) / GROUP;
+  const gap = rest % GAP;
+  return { kind, gm, year: (rest - gap) / GAP, gap, group };
+}
 
 export type Counters = Map<CounterKey, Float64Array>;
 
-export function vectorFor(counters: Counters, key: CounterKey): Float64Array {
+export function vectorFor(counters: Counters, key: CounterKey, length = LAYOUT.length): Float64Array {
   let v = counters.get(key);
   if (!v) {
-    v = new Float64Array(F.length);
+    v = new Float64Array(length);
     counters.set(key, v);
   }
   return v;
 }
 
-/** Adds one client's facts to its municipality's vector for this kind. */
-export function foldClient(counters: Counters, kind: KindKey, f: ClientFacts): void {
-  const v = vectorFor(counters, counterKey(kind, f.gm));
-  v[F.cohort]++;
-  if (f.inCareNextYear) v[F.inCare]++;
-  for (const t of f.trajectories) {
-    v[F.trajStarted]++;
-    if (!t.closed) {
-      v[F.trajOpen]++;
-      continue;
-    }
-    v[F.closedTraj]++;
-    v[F.closedProducts] += t.size;
-    v[F.closedProductsSq] += t.size * t.size;
-    v[F.size + sizeBucket(t.size)]++;
+/** The Tally a definition's fold writes through: one measure's slots in one vector. */
+class VectorTally implements Tally {
+  v: Float64Array = new Float64Array(0);
+  base = 0;
+  stride = 1;
+  /** distribution: slot of the shared denominator. */
+  den = 0;
+  count(cell: number, n = 1): void {
+    this.v[this.base + cell] += n;
   }
-  const alone = (f.startCategories & (f.startCategories - 1)) === 0; // exactly one bit set
-  for (let c = 0; c < C; c++) {
-    if (f.startCategories & (1 << c)) {
-      v[F.startAny + c]++;
-      if (alone) v[F.startAlone + c]++;
-    }
-    if (f.startedInYear[c] > 0) {
-      v[F.startedProducts + c] += f.startedInYear[c];
-      v[F.startedYouths + c]++;
+  share(cell: number, hit: boolean): void {
+    const i = this.base + cell * 2;
+    if (hit) this.v[i]++;
+    this.v[i + 1]++;
+  }
+  mean(cell: number, x: number): void {
+    const i = this.base + cell * this.stride;
+    this.v[i] += x;
+    this.v[i + 1]++;
+    if (this.stride === 3) this.v[i + 2] += x * x;
+  }
+  bucket(cell: number): void {
+    this.v[this.base + cell]++;
+    this.v[this.den]++;
+  }
+}
+
+/** Folds facts into vectors with the given measures (the registry's unless a test says otherwise). */
+export class Folder {
+  private readonly tally = new VectorTally();
+  private readonly plan: { d: MeasureDefinition; base: number; stride: number; den: number }[];
+
+  constructor(readonly defs: readonly MeasureDefinition[] = MEASURES, readonly layout: Layout = layoutOf(defs)) {
+    this.plan = defs.map((d) => {
+      const base = layout.offsets.get(d.id)!;
+      return { d, base, stride: slotsPerCell(d), den: base + d.cells.length };
+    });
+  }
+
+  /** Adds one client's facts to the vector of `key`. */
+  fold(counters: Counters, key: GroupKey, facts: ClientFacts): void {
+    const t = this.tally;
+    t.v = vectorFor(counters, packKey(key), this.layout.length);
+    for (const p of this.plan) {
+      t.base = p.base;
+      t.stride = p.stride;
+      t.den = p.den;
+      p.d.fold(facts, t);
     }
   }
 }
 
 export function mergeInto(into: Counters, from: Counters): void {
   for (const [k, v] of from) {
-    const t = vectorFor(into, k);
+    const t = vectorFor(into, k, v.length);
     for (let i = 0; i < v.length; i++) t[i] += v[i];
+  }
+}
+
+/** Counters as two buffers that can be transferred between threads instead of copied. */
+export interface PackedCounters {
+  keys: Float64Array;
+  values: Float64Array;
+  length: number;
+}
+
+export function packCounters(c: Counters, length = LAYOUT.length): PackedCounters {
+  const keys = new Float64Array(c.size);
+  const values = new Float64Array(c.size * length);
+  let i = 0;
+  for (const [k, v] of c) {
+    keys[i] = k;
+    values.set(v, i * length);
+    i++;
+  }
+  return { keys, values, length };
+}
+
+export function mergePacked(into: Counters, p: PackedCounters): void {
+  for (let i = 0; i < p.keys.length; i++) {
+    const t = vectorFor(into, p.keys[i], p.length);
+    const at = i * p.length;
+    for (let j = 0; j < p.length; j++) t[j] += p.values[at + j];
   }
 }

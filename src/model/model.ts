@@ -61,18 +61,8 @@ export interface Product {
 
 export type Level = 'municipality' | 'region' | 'all';
 
-export const MEASURES = [
-  'cohort_youths',
-  'in_care_next_year',
-  'outflow',
-  'products_per_trajectory',
-  'trajectories_open',
-  'trajectory_size',
-  'start_category_any',
-  'start_category_alone',
-  'products_started',
-] as const;
-export type Measure = (typeof MEASURES)[number];
+/** A measure id: the `measure` column, defined in src/measures/registry.ts. */
+export type Measure = string;
 
 /** Disclosure status of one metrics row (SPEC section 7). */
 export type CellStatus = 'published' | 'suppressed' | 'secondary' | 'internal';

@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { DATA_KINDS, gmLabel, type MetricRow } from '../model/model.js';
-import { mergeInto, type Counters } from '../measures/counters.js';
+import { mergePacked, type Counters } from '../measures/counters.js';
 import { buildMetrics } from '../measures/metrics.js';
 import { MapStatus } from '../model/rows.js';
 import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../measures/stats.js';
@@ -124,7 +124,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
 
   const setup: WorkerSetup = {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
-    y: cohortYear(opts.year), gapDays, mixed: kinds.size > 1,
+    years: [cohortYear(opts.year)], gaps: [gapDays], mixed: kinds.size > 1,
   };
   // A larger young generation: the aggregate phase makes many short-lived objects per client.
   const pool = new Piscina({
@@ -157,11 +157,11 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     const counters: Counters = new Map();
     const stats = emptyStats();
     for (const r of results) {
-      mergeInto(counters, r.counters);
+      mergePacked(counters, r.counters);
       mergeStats(stats, r.stats);
     }
 
-    const { rows: exact, sdByArea } = buildMetrics(counters, regionOf);
+    const { rows: exact, sd: sdByArea } = buildMetrics(counters, regionOf);
     const areaTree = { regionOf: new Map([...regionOf].map(([gm, r]) => [gmLabel(gm), r])) };
     let metrics = applyDisclosure(exact, disclosure, areaTree);
     // Comparisons test exact counts; only their direction is published (SPEC 6).

@@ -1,7 +1,7 @@
 // The messages between the main thread and the workers (plain data; ArrayBuffers are transferred).
 import type { MappingRow } from '../mapping/codes.js';
 import type { RunStats } from '../measures/stats.js';
-import type { Counters } from '../measures/counters.js';
+import type { PackedCounters } from '../measures/counters.js';
 import type { SourcePlan } from '../read/sources.js';
 import type { CohortYear } from '../model/calendar.js';
 import type { ChunkDict } from '../model/rows.js';
@@ -12,8 +12,8 @@ export interface WorkerSetup {
   regions: [number, string][];
   plans: SourcePlan[];
   partitions: number;
-  y: CohortYear;
-  gapDays: number;
+  years: CohortYear[];
+  gaps: number[];
   mixed: boolean;
 }
 
@@ -33,7 +33,7 @@ export interface AggregateTask {
 }
 
 export interface AggregateResult {
-  counters: Counters;
+  counters: PackedCounters;
   stats: RunStats;
 }
 

@@ -1,0 +1,82 @@
+// Every figure traject computes, one definition each (SPEC 5 and 9), in the order of the
+// metrics table. Adding a figure is adding a definition here: the counters, the roll-up, the
+// metrics rows, disclosure control and the comparisons follow from it (README, "Adding a figure").
+import { CATEGORIES } from '../model/model.js';
+import { SIZE_BUCKETS, sizeBucket } from '../definitions/cohort.js';
+import { bucketCells, CATEGORY_CELLS, ONE_CELL, type MeasureDefinition } from './measure.js';
+
+/** The denominator of a share of the cohort is the cohort count, shown as cohort_youths. */
+const OF_COHORT = { measure: 'cohort_youths', how: 'denominator' } as const;
+/** Closed trajectories: the denominator of products_per_trajectory. */
+const OF_CLOSED = { measure: 'products_per_trajectory', how: 'denominator' } as const;
+
+export const MEASURES: readonly MeasureDefinition[] = [
+  {
+    id: 'cohort_youths', kind: 'count', unit: 'youths', cells: ONE_CELL,
+    fold: (_f, t) => t.count(0),
+  },
+  {
+    id: 'in_care_next_year', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true,
+    fold: (f, t) => t.share(0, f.inCareNextYear),
+    givesAway: [OF_COHORT, { measure: 'outflow', how: 'complement' }],
+  },
+  {
+    id: 'outflow', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true,
+    fold: (f, t) => t.share(0, !f.inCareNextYear),
+    givesAway: [OF_COHORT, { measure: 'in_care_next_year', how: 'complement' }],
+  },
+  {
+    id: 'products_per_trajectory', kind: 'mean', unit: 'trajectories', cells: ONE_CELL, interval: true, compared: true,
+    fold: (f, t) => {
+      for (const tr of f.trajectories) if (tr.closed) t.mean(0, tr.size);
+    },
+  },
+  {
+    // Started minus open trajectories is the closed count, products_per_trajectory's denominator.
+    id: 'trajectories_open', kind: 'share', unit: 'trajectories', cells: ONE_CELL, compared: true,
+    fold: (f, t) => {
+      for (const tr of f.trajectories) t.share(0, !tr.closed);
+    },
+    givesAway: [OF_CLOSED],
+  },
+  {
+    id: 'trajectory_size', kind: 'distribution', unit: 'trajectories', cells: bucketCells(SIZE_BUCKETS), additive: true,
+    fold: (f, t) => {
+      for (const tr of f.trajectories) if (tr.closed) t.bucket(sizeBucket(tr.size));
+    },
+    givesAway: [OF_CLOSED],
+  },
+  {
+    id: 'start_category_any', kind: 'share', unit: 'youths', cells: CATEGORY_CELLS, compared: true,
+    fold: (f, t) => {
+      for (let c = 0; c < CATEGORIES.length; c++) t.share(c, (f.startCategories & (1 << c)) !== 0);
+    },
+    givesAway: [OF_COHORT],
+  },
+  {
+    id: 'start_category_alone', kind: 'share', unit: 'youths', cells: CATEGORY_CELLS, additive: true, compared: true,
+    fold: (f, t) => {
+      const alone = (f.startCategories & (f.startCategories - 1)) === 0; // exactly one bit set
+      for (let c = 0; c < CATEGORIES.length; c++) t.share(c, alone && (f.startCategories & (1 << c)) !== 0);
+    },
+    givesAway: [OF_COHORT],
+  },
+  {
+    id: 'products_started', kind: 'mean', unit: 'products', cells: CATEGORY_CELLS, additive: true,
+    fold: (f, t) => {
+      for (let c = 0; c < CATEGORIES.length; c++) if (f.startedInYear[c] > 0) t.mean(c, f.startedInYear[c]);
+    },
+  },
+];
+
+const BY_ID = new Map(MEASURES.map((d) => [d.id, d]));
+
+/** The definition of a measure id; throws for an id no definition has. */
+export function measure(id: string): MeasureDefinition {
+  const d = BY_ID.get(id);
+  if (!d) throw new Error(`unknown measure '${id}' (known: ${MEASURES.map((m) => m.id).join(', ')})`);
+  return d;
+}
+
+/** Position of a measure in the metrics table's order. */
+export const measureOrder = (id: string): number => MEASURES.indexOf(measure(id));
