@@ -5,8 +5,8 @@ import {
   applyDisclosure,
   DEFAULT_DISCLOSURE,
   type AreaTree,
-  type DisclosureSettings,
 } from '../src/disclosure/disclosure.js';
+import type { DisclosureSettings } from '../src/model/manifest.js';
 import { wilson } from '../src/measures/intervals.js';
 import { roundToBase } from '../src/disclosure/rounding.js';
 import { mulberry32 } from './helpers.js';

@@ -9,19 +9,12 @@
 // Pure and deterministic: the result depends only on the rows (and their order) and the settings.
 
 import type { CellStatus, MetricRow } from '../model/model.js';
+import type { DisclosureSettings } from '../model/manifest.js';
 import { buildConstraints } from './groups.js';
 import { scaledMeanInterval, wilson } from '../measures/intervals.js';
 import { primarySuppressed, roundToBase } from './rounding.js';
 import { disclosureKind } from '../measures/measure.js';
 import { measure } from '../measures/registry.js';
-
-export interface DisclosureSettings {
-  mode: 'cbs' | 'off';
-  /** Counts 0..threshold are suppressed; default 7. */
-  threshold: number;
-  /** Other counts are rounded to a multiple of this; default 5. */
-  roundingBase: number;
-}
 
 export const DEFAULT_DISCLOSURE: DisclosureSettings = Object.freeze({ mode: 'cbs', threshold: 7, roundingBase: 5 });
 

@@ -1,6 +1,6 @@
 // The files a run writes, as plain text built from the run result (pure; write.ts does the I/O).
 import type { RunResult } from '../run/run.js';
-import type { RejectEntry } from '../run/manifest.js';
+import type { RejectEntry } from '../model/manifest.js';
 import { qualityWarnings } from '../run/quality.js';
 import { renderReport } from '../report/report.js';
 import type { Lang } from '../report/i18n.js';
@@ -56,15 +56,15 @@ export async function runOutputs(result: RunResult, opts: OutputOptions = {}): P
     rows: result.metrics,
     comparisons: result.comparisons,
     regionOf: Object.fromEntries(result.regionByArea),
-    year: Number(m.settings.year),
-    gapDays: Number(m.settings.gapDays),
+    year: m.settings.year,
+    gapDays: m.settings.gapDays,
     disclosure: m.disclosure,
     accounting: { sources: m.inputs },
     quality: {
       warnings: m.warnings,
       unmapped: m.unmappedCodes,
       backlog: qualityWarnings(m).backlog,
-      openEndedShare: m.totals.openEndedShare ?? undefined,
+      openEndedShare: m.totals.openEndedShare,
     },
     engineVersion: m.engine.version,
   });

@@ -1,6 +1,6 @@
 // Data-quality warnings (issue 3): what an analyst should check before trusting the figures.
 // Derived from the manifest's counts only: no row values.
-import type { Manifest } from './manifest.js';
+import type { Manifest } from '../model/manifest.js';
 
 /** A month whose starts fall below this share of the six months before it suggests a backlog. */
 const BACKLOG_SHARE = 0.5;

@@ -1,0 +1,77 @@
+// The manifest of a run (SPEC section 8): everything needed to reproduce and audit it, as a
+// typed contract between the run (which builds it), the outputs and the report (which read it).
+// No timestamps and no worker count: the same inputs and settings give the same bytes.
+import type { DataKind } from './model.js';
+
+export interface DisclosureSettings {
+  mode: 'cbs' | 'off';
+  /** Counts 0..threshold are suppressed; default 7. */
+  threshold: number;
+  /** Other counts are rounded to a multiple of this; default 5. */
+  roundingBase: number;
+}
+
+/** Row accounting of one input file: read = accepted + rejected. */
+export interface SourceAccount {
+  file: string;
+  sha256: string;
+  bytes: number;
+  kind: string;
+  read: number;
+  accepted: number;
+  rejected: number;
+  reasons: Record<string, number>;
+}
+
+/** One rejected row: where it is and why, never its values. */
+export interface RejectEntry {
+  file: string;
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface CodeCount {
+  code: string;
+  gemeente: string;
+  products: number;
+}
+
+export interface RunSettings {
+  year: number;
+  gapDays: number;
+  /** The kind every plain --input was read as, or null (each source says). */
+  kind: DataKind | null;
+  strict: boolean;
+  includePgb: boolean;
+  labels: boolean;
+}
+
+export interface Totals {
+  /** Counts of youths follow disclosure control (rounded; null: suppressed). */
+  clients: number | null;
+  products: number;
+  duplicateRows: number;
+  openEndedShare: number;
+  clientsInSeveralMunicipalities: number | null;
+}
+
+export interface Manifest {
+  engine: { name: string; version: string };
+  publication: string;
+  settings: RunSettings;
+  disclosure: DisclosureSettings;
+  inputs: SourceAccount[];
+  codes: { file: string; sha256: string; rows: number };
+  regions: { file: string; sha256: string; municipalities: number } | null;
+  unmappedCodes: CodeCount[];
+  fallbackCodes: CodeCount[];
+  dataKinds: string[];
+  totals: Totals;
+  productsStartedByMonth: { file: string; month: string; products: number }[];
+  municipalitiesWithoutRegion: string[];
+  warnings: string[];
+  /** Added by the outputs stage. */
+  rejectsSummary?: { reason: string; count: number; first: string[] }[];
+  outputs?: Record<string, string>;
+}

@@ -1,0 +1,59 @@
+// The publish step, pure: merged counters -> exact metrics -> disclosure control -> comparisons
+// -> labels. No threads, no files: the run calls it once its workers are done, and tests call it
+// on counters they fold themselves.
+import { gmLabel, type MetricRow } from '../model/model.js';
+import type { Counters } from '../measures/counters.js';
+import { buildMetrics, type SdIndex } from '../measures/metrics.js';
+import type { DisclosureSettings } from '../model/manifest.js';
+import { applyDisclosure } from '../disclosure/disclosure.js';
+import { municipalityLabels, relabel } from '../disclosure/labels.js';
+import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
+
+export interface PublishInput {
+  counters: Counters;
+  /** Municipality code -> region name (the region table). */
+  regionOf: ReadonlyMap<number, string>;
+  disclosure: DisclosureSettings;
+  /** Publish municipalities as 'Gemeente A', ... instead of codes. */
+  labels: boolean;
+}
+
+export interface Publication {
+  /** The rows to publish (after disclosure control and labels). */
+  metrics: MetricRow[];
+  /** Exact rows; never written when disclosure is on. */
+  exact: MetricRow[];
+  /** Directions of each municipality against its region and all data (labelled when labels are on). */
+  comparisons: Comparison[];
+  /** Standard deviations of the means, by area (codes, not labels). */
+  sd: SdIndex;
+  /** Published municipality area (code or label) -> region. */
+  regionByArea: Map<string, string>;
+  /** Municipality code -> label, when labels are on (written to a file not for publication). */
+  labels: Map<string, string> | null;
+  /** Municipality codes (as areas) that the region table does not name, labelled when labels are on. */
+  municipalitiesWithoutRegion: string[];
+}
+
+export function publish(input: PublishInput): Publication {
+  const { rows: exact, sd } = buildMetrics(input.counters, input.regionOf);
+  const regionOfArea = new Map([...input.regionOf].map(([gm, r]) => [gmLabel(gm), r]));
+  let metrics = applyDisclosure(exact, input.disclosure, { regionOf: regionOfArea });
+  // Comparisons test exact counts; only their direction is published (SPEC 6).
+  let comparisons = compareAreas(exact, metrics, regionOfArea, sd);
+  const municipalities = [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))];
+  let labels: Map<string, string> | null = null;
+  let regionByArea: Map<string, string> = regionOfArea;
+  if (input.labels) {
+    const key = municipalityLabels(municipalities);
+    labels = key;
+    metrics = relabel(metrics, key);
+    comparisons = relabelComparisons(comparisons, key);
+    regionByArea = new Map([...regionOfArea].filter(([a]) => key.has(a)).map(([a, r]) => [key.get(a)!, r]));
+  }
+  const label = (area: string) => labels?.get(area) ?? area;
+  return {
+    metrics, exact, comparisons, sd, regionByArea, labels,
+    municipalitiesWithoutRegion: municipalities.filter((a) => !regionOfArea.has(a)).map(label),
+  };
+}

@@ -1,0 +1,77 @@
+// Row accounting of the parse phase: per source read = accepted + rejected with reasons, every
+// rejected row with file, line and column; and the accepted rows regrouped by client partition
+// for the aggregate phase. Also the raw-BSN refusal, which needs every chunk's counts.
+import { DATA_KINDS } from '../model/model.js';
+import type { RejectEntry, SourceAccount } from '../model/manifest.js';
+import type { ChunkDict } from '../model/rows.js';
+import { RunError } from '../model/errors.js';
+import { bsnVerdict } from '../read/bsn.js';
+import type { OpenedSource } from '../read/sources.js';
+import { REASONS } from '../normalise/normalise.js';
+import type { Parsed } from './read-sources.js';
+
+export interface Accounting {
+  accounts: SourceAccount[];
+  rejects: RejectEntry[];
+  /** Per client partition: its pieces (one per chunk that has rows for it)... */
+  pieces: ArrayBuffer[][];
+  /** ...and for each piece the index of its chunk's dictionary in `dicts`. */
+  pieceDict: number[][];
+  dicts: ChunkDict[];
+}
+
+export function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256: string[] }, partitions: number): Accounting {
+  const accounts: SourceAccount[] = [];
+  const rejects: RejectEntry[] = [];
+  const pieces: ArrayBuffer[][] = Array.from({ length: partitions }, () => []);
+  const pieceDict: number[][] = Array.from({ length: partitions }, () => []);
+  const dicts: ChunkDict[] = [];
+  for (const src of sources) {
+    const mine = all.parsed.filter((p) => p.source === src.plan.index);
+    const acc: SourceAccount = {
+      file: src.plan.file, sha256: all.sha256[src.plan.index], bytes: src.size,
+      kind: DATA_KINDS[src.plan.kind], read: 0, accepted: 0, rejected: 0, reasons: {},
+    };
+    let lineOffset = 1; // the header is line 1
+    for (const { result: r } of mine) {
+      acc.read += r.read;
+      acc.accepted += r.accepted;
+      for (let i = 0; i < r.rejectLine.length; i++) {
+        const reason = REASONS[r.rejectReason[i]];
+        const col = r.rejectColumn[i];
+        rejects.push({ file: src.plan.file, line: lineOffset + r.rejectLine[i], column: col >= 0 ? src.plan.header[col] : '', reason });
+        acc.reasons[reason] = (acc.reasons[reason] ?? 0) + 1;
+      }
+      acc.rejected += r.rejectLine.length;
+      lineOffset += r.lines;
+      const d = dicts.push(r.dict) - 1;
+      r.partitions.forEach((ab, p) => {
+        if (ab.byteLength === 0) return;
+        pieces[p].push(ab);
+        pieceDict[p].push(d);
+      });
+    }
+    accounts.push(acc);
+  }
+  return { accounts, rejects, pieces, pieceDict, dicts };
+}
+
+/** Refuses the run (exit 2) when a source's client keys look like raw BSNs (SPEC 7). */
+export function refuseRawBsns(sources: OpenedSource[], all: { parsed: Parsed[] }): void {
+  for (const src of sources) {
+    let seen = 0;
+    let like = 0;
+    for (const p of all.parsed) {
+      if (p.source !== src.plan.index) continue;
+      seen += p.result.clientsSeen;
+      like += p.result.clientsBsnLike;
+    }
+    const v = bsnVerdict(seen, like);
+    if (v.refuse) throw new RunError(`${src.plan.file}: ${v.message}`, 2);
+  }
+}
+
+/** One rejected row as the terminal and --strict print it. */
+export function describe(r: RejectEntry): string {
+  return `${r.file}:${r.line}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`;
+}

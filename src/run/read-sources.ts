@@ -1,0 +1,85 @@
+// Streams every source in chunks of whole records to the workers' `parse` task, hashing the
+// bytes as they pass; keeps at most two chunks per worker in flight.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { Piscina } from 'piscina';
+import { lastRecordBoundary } from '../read/csv.js';
+import type { OpenedSource } from '../read/sources.js';
+import type { ParsedChunk, ParseTask } from './tasks.js';
+
+const MAX_RECORD_BYTES = 64 << 20;
+
+export interface Parsed {
+  source: number;
+  chunk: number;
+  result: ParsedChunk;
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+}
+
+export async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, chunkBytes: number,
+  onProgress?: (p: ReadProgress) => void): Promise<{ parsed: Parsed[]; sha256: string[] }> {
+  const parsed: Parsed[] = [];
+  const sha256: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const total = sources.reduce((s, x) => s + x.size, 0);
+  let bytesRead = 0; // parsed so far (not merely read), so that 100% means done
+  let rowsRead = 0;
+  const dispatch = (source: number, chunk: number, buf: Buffer, length: number) => {
+    const task: ParseTask = { source, chunk, bytes: buf.buffer as ArrayBuffer, length };
+    const tracked: Promise<void> = (pool.run(task, { name: 'parse', transferList: [task.bytes] }) as Promise<ParsedChunk>)
+      .then((result) => {
+        parsed.push({ source, chunk, result });
+        rowsRead += result.read;
+        bytesRead += length;
+        onProgress?.({ bytesRead, bytesTotal: total, rowsRead });
+      })
+      .catch((e) => { failure ??= e; })
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  for (const src of sources) {
+    const hash = createHash('sha256');
+    const fd = openSync(src.plan.file, 'r');
+    try {
+      const header = Buffer.alloc(src.dataStart);
+      readSync(fd, header, 0, header.length, 0);
+      hash.update(header);
+      let pos = src.dataStart;
+      let carry = Buffer.alloc(0);
+      let chunk = 0;
+      for (;;) {
+        // Each chunk gets an ArrayBuffer of its own, so it can be transferred, not copied.
+        const buf = Buffer.allocUnsafeSlow(carry.length + chunkBytes);
+        carry.copy(buf, 0);
+        const n = readSync(fd, buf, carry.length, chunkBytes, pos);
+        hash.update(buf.subarray(carry.length, carry.length + n));
+        pos += n;
+        const len = carry.length + n;
+        const eof = n === 0;
+        let cut = eof ? len : lastRecordBoundary(buf, len, src.plan.delimiter);
+        // Without a whole record yet (one very long record), read on before cutting; but an
+        // unterminated quote must not pull the rest of the file into memory: past 64 MB, cut at
+        // the last newline and let the parser report the broken record.
+        if (cut === 0 && len > MAX_RECORD_BYTES) cut = buf.lastIndexOf(10, len - 1) + 1;
+        carry = Buffer.from(buf.subarray(cut, len));
+        if (cut > 0) dispatch(src.plan.index, chunk++, buf, cut);
+        if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
+        if (failure) throw failure;
+        if (eof) break;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    sha256.push(hash.digest('hex'));
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+  parsed.sort((a, b) => a.source - b.source || a.chunk - b.chunk);
+  return { parsed, sha256 };
+}
