@@ -241,7 +241,7 @@ describe('compareAreas', () => {
     const labels = new Map([['GM0001', 'Gemeente A'], ['GM0002', 'Gemeente B'], ['GM0003', 'Gemeente C'], ['GM0004', 'Gemeente D']]);
     const out = relabelComparisons(cs, labels);
     expect(out.map((c) => c.area).slice(0, 4)).toEqual(['Gemeente A', 'Gemeente A', 'Gemeente A', 'Gemeente A']);
-    expect(out[0]!.direction).toBe(cs[0]!.direction);
+    expect(out[0].direction).toBe(cs[0].direction);
     expect(() => relabelComparisons(cs, new Map([['GM0001', 'Gemeente A']]))).toThrow(/GM0002/);
   });
 });

@@ -57,7 +57,7 @@ const CBS = DEFAULT_DISCLOSURE;
 function one(r: MetricRow, settings: DisclosureSettings = CBS): MetricRow {
   const out = applyDisclosure([r], settings, NO_REGIONS);
   expect(out).toHaveLength(1);
-  return out[0]!;
+  return out[0];
 }
 
 /** numerator / denominator / value / status of a published or suppressed row, for compact expectations. */
@@ -369,8 +369,8 @@ describe('secondary suppression (hand-worked)', () => {
       SECONDARY, // verblijf (den 3) suppressed -> smallest other numerator: ggz (20 < 40)
       SUPPRESSED,
     ]);
-    expect(out[4]!.ci_low).toBeCloseTo(1.4, 10);
-    expect(out[4]!.ci_high).toBeCloseTo(1.8, 10);
+    expect(out[4].ci_low).toBeCloseTo(1.4, 10);
+    expect(out[4].ci_high).toBeCloseTo(1.8, 10);
   });
 
   it('start_category_any is not a category group (a youth can start in several categories)', () => {
@@ -544,7 +544,7 @@ function emptyTally(): Tally {
 }
 
 function addTally(a: Tally, b: Tally): Tally {
-  const add = (x: number[], y: number[]) => x.map((v, i) => v + y[i]!);
+  const add = (x: number[], y: number[]) => x.map((v, i) => v + y[i]);
   return {
     cohort: a.cohort + b.cohort, inCare: a.inCare + b.inCare, started: a.started + b.started,
     open: a.open + b.open, closed: a.closed + b.closed, productsClosed: a.productsClosed + b.productsClosed,
@@ -562,11 +562,11 @@ function simulateMunicipality(rand: () => number): Tally {
     const first = Math.floor(rand() * CATEGORIES.length);
     const cats = new Set([first]);
     if (rand() < 0.25) cats.add(Math.floor(rand() * CATEGORIES.length));
-    for (const c of cats) t.any[c]!++;
-    if (cats.size === 1) t.alone[first]!++;
+    for (const c of cats) t.any[c]++;
+    if (cats.size === 1) t.alone[first]++;
     for (const c of cats) {
-      t.psYouths[c]!++;
-      t.psProducts[c]! += 1 + Math.floor(rand() * 3);
+      t.psYouths[c]++;
+      t.psProducts[c] += 1 + Math.floor(rand() * 3);
     }
     const trajectories = rand() < 0.3 ? 2 : 1;
     for (let k = 0; k < trajectories; k++) {
@@ -577,7 +577,7 @@ function simulateMunicipality(rand: () => number): Tally {
         const size = 1 + Math.floor(rand() * rand() * 7);
         t.closed++;
         t.productsClosed += size;
-        t.bucket[Math.min(size, 5) - 1]!++;
+        t.bucket[Math.min(size, 5) - 1]++;
       }
     }
   }
@@ -598,11 +598,11 @@ function tallyRows(level: Level, area: string, kind: FigureKind, t: Tally): Metr
   out.push(row({ level, area, kind, measure: 'products_per_trajectory', num: t.productsClosed, den: t.closed,
     ci: t.closed > 0 ? [mean - 0.4, mean + 0.4] : null }));
   share('trajectories_open', t.open, t.started);
-  BUCKETS.forEach((b, i) => share('trajectory_size', t.bucket[i]!, t.closed, '', b));
-  CATEGORIES.forEach((c, i) => share('start_category_any', t.any[i]!, t.cohort, c));
-  CATEGORIES.forEach((c, i) => share('start_category_alone', t.alone[i]!, t.cohort, c));
+  BUCKETS.forEach((b, i) => share('trajectory_size', t.bucket[i], t.closed, '', b));
+  CATEGORIES.forEach((c, i) => share('start_category_any', t.any[i], t.cohort, c));
+  CATEGORIES.forEach((c, i) => share('start_category_alone', t.alone[i], t.cohort, c));
   CATEGORIES.forEach((c, i) =>
-    out.push(row({ level, area, kind, measure: 'products_started', category: c, num: t.psProducts[i]!, den: t.psYouths[i]! })),
+    out.push(row({ level, area, kind, measure: 'products_started', category: c, num: t.psProducts[i], den: t.psYouths[i] })),
   );
   return out;
 }
@@ -683,7 +683,7 @@ function knownQuantities(published: readonly MetricRow[]): (level: Level, area: 
 type Cell = { level: Level; area: string; q: string };
 interface Relation { what: string; cells: Cell[] }
 
-function relations(w: World, kind: FigureKind): Relation[] {
+function relations(w: World, _kind: FigureKind): Relation[] {
   const quantities = [
     'cohort', 'inCare', 'outflow', 'productsClosed', 'closed', 'open', 'started',
     ...BUCKETS.map((b) => `bucket:${b}`),
@@ -691,19 +691,19 @@ function relations(w: World, kind: FigureKind): Relation[] {
   ];
   const rel: Relation[] = [];
   const areas: [Level, string][] = [
-    ...w.municipalities.map((m) => ['municipality', m] as [Level, string]),
-    ...[...w.regions.keys()].map((r) => ['region', r] as [Level, string]),
+    ...w.municipalities.map((m): [Level, string] => ['municipality', m]),
+    ...[...w.regions.keys()].map((r): [Level, string] => ['region', r]),
     ['all', 'all'],
   ];
   for (const q of quantities) {
     for (const [name, list] of w.regions) {
-      rel.push({ what: `${q} of ${name}`, cells: [...list.map((m) => ({ level: 'municipality' as Level, area: m, q })), { level: 'region', area: name, q }] });
+      rel.push({ what: `${q} of ${name}`, cells: [...list.map((m): Cell => ({ level: 'municipality', area: m, q })), { level: 'region', area: name, q }] });
     }
     rel.push({
       what: `${q} of all`,
       cells: [
-        ...[...w.regions.keys()].map((r) => ({ level: 'region' as Level, area: r, q })),
-        ...w.orphans.map((m) => ({ level: 'municipality' as Level, area: m, q })),
+        ...[...w.regions.keys()].map((r): Cell => ({ level: 'region', area: r, q })),
+        ...w.orphans.map((m): Cell => ({ level: 'municipality', area: m, q })),
         { level: 'all', area: 'all', q },
       ],
     });
@@ -727,7 +727,7 @@ function leaks(w: World, published: readonly MetricRow[]): string[] {
   for (const kind of w.kinds) {
     for (const r of relations(w, kind)) {
       const unknown = r.cells.filter((c) => !known(c.level, c.area, kind, c.q));
-      if (unknown.length === 1) found.push(`${kind}: ${r.what}: ${unknown[0]!.area} ${unknown[0]!.q}`);
+      if (unknown.length === 1) found.push(`${kind}: ${r.what}: ${unknown[0].area} ${unknown[0].q}`);
     }
   }
   return found;
@@ -779,7 +779,7 @@ describe('attacker: no hidden cell is the only unknown in an additive relation',
       }
       // same order: every output row describes the same figure as its input row
       out.forEach((r, i) => {
-        const x = w.rows[i]!;
+        const x = w.rows[i];
         expect([r.level, r.area, r.data_kind, r.measure, r.category, r.bucket]).toEqual([
           x.level, x.area, x.data_kind, x.measure, x.category, x.bucket,
         ]);

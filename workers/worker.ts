@@ -22,7 +22,7 @@ export function parse(t: ParseTask) {
   return move({
     get [transferableSymbol]() { return result.partitions; },
     get [valueSymbol]() { return result; },
-  } as never);
+  });
 }
 
 export function aggregate(t: AggregateTask) {
@@ -34,5 +34,5 @@ export function aggregate(t: AggregateTask) {
   return move({
     get [transferableSymbol]() { return [result.counters.keys.buffer, result.counters.values.buffer]; },
     get [valueSymbol]() { return result; },
-  } as never);
+  });
 }

@@ -1,6 +1,6 @@
 // SPEC section 5: what one client contributes to the cohort analysis of year Y.
 // Pure: products in, facts out. The counters module folds facts into per-area sums.
-import { CATEGORIES, type Day, type Gemeente, type Product } from '../model/model.js';
+import { CATEGORIES, type Gemeente, type Product } from '../model/model.js';
 import { byStartThenEnd, isOpen, stitch } from './stitch.js';
 import type { CohortYear } from '../model/calendar.js';
 
@@ -45,7 +45,7 @@ export function analyseClient(products: readonly Product[], y: CohortYear, gapDa
   const firstDay = fromY[0].start;
   let gm = fromY[0].gm;
   let startCategories = 0;
-  const startedInYear: number[] = new Array(CATEGORIES.length).fill(0);
+  const startedInYear: number[] = new Array<number>(CATEGORIES.length).fill(0);
   for (const p of fromY) {
     if (p.start === firstDay) {
       startCategories |= 1 << p.cat;

@@ -1,6 +1,6 @@
 // SPEC section 2: rows become products. One function per data kind, both pure.
 import type { Day, Product } from '../model/model.js';
-import { MapStatus, type ProductRow } from '../model/rows.js';
+import { type MapStatus, type ProductRow } from '../model/rows.js';
 
 /** A product with what the run reports about it besides the definitions (code, source, mapping). */
 export interface ProductOut extends Product {

@@ -101,8 +101,8 @@ export function applyDisclosure(rows: readonly MetricRow[], settings: Disclosure
       let pick = -1;
       for (const i of g.members) {
         if (hidden[i]) continue;
-        const a = exactNumerator(rows[i]!);
-        const b = pick < 0 ? 0 : exactNumerator(rows[pick]!);
+        const a = exactNumerator(rows[i]);
+        const b = pick < 0 ? 0 : exactNumerator(rows[pick]);
         if (pick < 0 || a < b || (a === b && i < pick)) pick = i;
       }
       if (pick < 0 && g.total !== null && !hidden[g.total]) pick = g.total;
@@ -115,7 +115,7 @@ export function applyDisclosure(rows: readonly MetricRow[], settings: Disclosure
   }
 
   // 3. Publish.
-  return rows.map((r, i) => (hidden[i] ? suppressedRow(r, status[i]!) : publishedRow(r, roundingBase)));
+  return rows.map((r, i) => (hidden[i] ? suppressedRow(r, status[i]) : publishedRow(r, roundingBase)));
 }
 
 function exactNumerator(r: MetricRow): number {

@@ -165,7 +165,7 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
     list.push(i);
   });
   for (const indices of byAreaKind.values()) {
-    const ofMeasure = (m: string) => indices.filter((i) => rows[i]!.measure === m);
+    const ofMeasure = (m: string) => indices.filter((i) => rows[i].measure === m);
     for (const d of ADDITIVE) {
       pushGroup(groups, { kind: d.cells.some((c) => c.category !== '') ? 'categories' : 'buckets', members: ofMeasure(d.id), total: null });
     }

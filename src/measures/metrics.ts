@@ -33,7 +33,7 @@ export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>
     let s = slices.get(sk);
     if (!s) slices.set(sk, (s = { slice: { year: key.year, gap: key.gap, group: key.group }, byGm: new Map() }));
     let kinds = s.byGm.get(key.gm);
-    if (!kinds) s.byGm.set(key.gm, (kinds = new Map()));
+    if (!kinds) s.byGm.set(key.gm, (kinds = new Map<KindKey, Float64Array>()));
     kinds.set(key.kind, counters.get(k)!);
   }
   const out: AreaFigures[] = [];

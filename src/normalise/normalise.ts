@@ -2,7 +2,7 @@
 // partition stage packs them per client partition), and every other row rejected with a
 // reason. Runs inside workers; pure apart from what it writes to the sink.
 import { OPEN_END } from '../model/model.js';
-import { CodeMapper, type MappingRow } from '../mapping/codes.js';
+import { type CodeMapper, type MappingRow } from '../mapping/codes.js';
 import { ByteInterner } from './interner.js';
 import { MAX_FIELD_BYTES, type ChunkDict } from '../model/rows.js';
 import { bsnLike } from '../read/bsn.js';

@@ -26,7 +26,7 @@ export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
   return [...by.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
-export async function runOutputs(result: RunResult, opts: OutputOptions = {}): Promise<OutputFile[]> {
+export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputFile[] {
   const excel = opts.excel ?? false;
   const internal = result.manifest.disclosure.mode === 'off';
   // Every table of an internal run says so on each row, as metrics.csv does in its status column.

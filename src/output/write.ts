@@ -61,6 +61,6 @@ export function outDirProblem(outDir: string, inputs: readonly string[]): string
  * 58-66 ms for the 2,640 rows of a 1 M-row run, README). A field holding a CR is quoted too.
  */
 export function csvText(header: readonly string[], rows: readonly (readonly string[])[], excel = false): string {
-  const body = stringify([header as string[], ...(rows as string[][])], { delimiter: excel ? ';' : ',', record_delimiter: '\n', quoted_match: /\r/ });
+  const body = stringify([header, ...(rows as string[][])], { delimiter: excel ? ';' : ',', record_delimiter: '\n', quoted_match: /\r/ });
   return (excel ? '\uFEFF' : '') + body;
 }

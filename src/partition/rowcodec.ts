@@ -14,7 +14,7 @@
 // hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
 // the text's UTF-8 bytes. The form is part of the identity, so packing never merges two keys.
 import { OPEN_END } from '../model/model.js';
-import type { ChunkDict, MapStatus, ProductRow } from '../model/rows.js';
+import type { ChunkDict, ProductRow } from '../model/rows.js';
 
 /** Read order as one exact number: source (< 512), chunk (< 2^20), line in chunk (< 2^23). */
 export const orderKey = (source: number, chunk: number, line: number): number =>
@@ -190,7 +190,7 @@ export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1
       const row: ProductRow = {
         kind, order: orderKey(source, chunk, line), source,
         start, end: endDays === OPEN_DAYS ? OPEN_END : endDays + DAY_BASE, gm,
-        cat: catStatus >> 2, mapStatus: (catStatus & 3) as MapStatus,
+        cat: catStatus >> 2, mapStatus: (catStatus & 3),
         code: dict.codes[code], productcategorie: dict.productcategorie[pcat], provider: dict.providers[provider], allocation,
       };
       if (list === undefined || kl !== prevL || !sameBytes(b, prevS, ks, kl)) {

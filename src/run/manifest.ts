@@ -67,12 +67,13 @@ export function buildManifest(p: ManifestParts): Manifest {
 }
 
 function codeList(stats: RunStats, status: MapStatus): CodeCount[] {
+  const wanted: number = status;
   return Object.entries(stats.codeProducts)
     .map(([k, products]) => {
       const [s, gm, code] = k.split('|');
       return { status: Number(s), code, gemeente: gmLabel(Number(gm)), products };
     })
-    .filter((c) => c.status === status)
+    .filter((c) => c.status === wanted)
     .map(({ code, gemeente, products }) => ({ code, gemeente, products }))
     .sort((a, b) => b.products - a.products || a.code.localeCompare(b.code) || a.gemeente.localeCompare(b.gemeente));
 }

@@ -17,7 +17,7 @@ function workerUrl(): URL {
 export interface WorkerPool {
   pool: Piscina;
   /** Ends the threads; safe to call more than once (every call gets the same promise). */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export function startPool(setup: WorkerSetup, workers: number): WorkerPool {

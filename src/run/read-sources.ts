@@ -26,7 +26,9 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
   const parsed: Parsed[] = [];
   const sha256: string[] = [];
   const inFlight = new Set<Promise<void>>();
-  let failure: unknown = null;
+  // The first failure of any parse task; checked after each dispatch (an object, so TypeScript
+  // does not narrow it to null across the callbacks).
+  const failed: { error: Error | null } = { error: null };
   const total = sources.reduce((s, x) => s + x.size, 0);
   let bytesRead = 0; // parsed so far (not merely read), so that 100% means done
   let rowsRead = 0;
@@ -39,7 +41,7 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
         bytesRead += length;
         onProgress?.({ bytesRead, bytesTotal: total, rowsRead });
       })
-      .catch((e) => { failure ??= e; })
+      .catch((e: unknown) => { failed.error ??= e instanceof Error ? e : new Error(String(e)); })
       .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   };
@@ -70,7 +72,7 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
         carry = Buffer.from(buf.subarray(cut, len));
         if (cut > 0) dispatch(src.plan.index, chunk++, buf, cut);
         if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
-        if (failure) throw failure;
+        if (failed.error) throw failed.error;
         if (eof) break;
       }
     } finally {
@@ -79,7 +81,7 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
     sha256.push(hash.digest('hex'));
   }
   await Promise.all(inFlight);
-  if (failure) throw failure;
+  if (failed.error) throw failed.error;
   parsed.sort((a, b) => a.source - b.source || a.chunk - b.chunk);
   return { parsed, sha256 };
 }
