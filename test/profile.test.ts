@@ -99,7 +99,7 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
     expect(err({ columns: { start: '' } })).toBe('profile a.json: columns.start: expected a non-empty header name');
     expect(err({ columns: { start: 0 } })).toBe('profile a.json: columns.start: expected a header name or a column number (1 or more), got number 0');
     expect(err({ columns: ['client_id'] })).toBe(
-      'profile a.json: columns: expected an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, deliveryForm) to header names, got an array',
+      'profile a.json: columns: expected an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, sex, deliveryForm) to header names, got an array',
     );
     expect(err({ header: 'yes' })).toBe('profile a.json: header: expected true or false, got the string "yes"');
     expect(err({ pgbValues: 'PGB' })).toBe('profile a.json: pgbValues: expected an array of strings such as ["PGB", "2"], got the string "PGB"');

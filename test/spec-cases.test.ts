@@ -52,6 +52,7 @@ describe.each(SPEC_CASES.map((c, i) => [c.name, c, i] as const))('%s', (_name, c
       const rows: ProductRow[] = c.rows.filter((r) => r.client === 'c1').map((r, order) => ({
         kind: kind === 'claims' ? 1 : 0, order, source: 0, gm: 0, code: r.code, productcategorie: '', provider: '',
         allocation: r.allocation ?? '', start: day(r.start), end: day(r.end), cat: 0, mapStatus: MapStatus.Mapped,
+        referrer: 0, sex: 0, reason: 0, birth: OPEN_END,
       }));
       const unique = dedupe(rows).rows;
       const products = kind === 'claims' ? claimProducts(unique) : allocationProducts(unique);

@@ -7,12 +7,18 @@ export interface ProductOut extends Product {
   code: string;
   source: number;
   mapStatus: MapStatus;
+  /** The optional columns of ProductRow (model/rows.ts). */
+  reason: number;
+  birth: Day;
+  referrer: number;
+  sex: number;
 }
 
 /** Same values in every field read: an exact duplicate (SPEC 2). */
 function sameRow(a: ProductRow, b: ProductRow): boolean {
   return a.start === b.start && a.end === b.end && a.gm === b.gm && a.code === b.code &&
-    a.productcategorie === b.productcategorie && a.provider === b.provider && a.allocation === b.allocation;
+    a.productcategorie === b.productcategorie && a.provider === b.provider && a.allocation === b.allocation &&
+    a.reason === b.reason && a.birth === b.birth && a.referrer === b.referrer && a.sex === b.sex;
 }
 
 /** Rows sorted by read order with exact duplicates (same values in every field read) removed. */
@@ -45,7 +51,10 @@ export function dedupe(rows: readonly ProductRow[]): { rows: ProductRow[]; dupli
 }
 
 function toProduct(r: ProductRow, start: Day, end: Day): ProductOut {
-  return { start, end, gm: r.gm, cat: r.cat, code: r.code, source: r.source, mapStatus: r.mapStatus };
+  return {
+    start, end, gm: r.gm, cat: r.cat, code: r.code, source: r.source, mapStatus: r.mapStatus,
+    reason: r.reason, birth: r.birth, referrer: r.referrer, sex: r.sex,
+  };
 }
 
 /**
@@ -94,6 +103,8 @@ export function claimProducts(rows: readonly ProductRow[]): ProductOut[] {
     let cur: ProductOut | null = null;
     for (const r of g) {
       if (cur !== null && r.start - cur.end <= 1) {
+        // The merged product ends as its latest-ending row says (equal ends: the lowest reason given).
+        if (r.end > cur.end || (r.end === cur.end && r.reason !== 0 && (cur.reason === 0 || r.reason < cur.reason))) cur.reason = r.reason;
         if (r.end > cur.end) cur.end = r.end;
       } else {
         cur = toProduct(r, r.start, r.end);

@@ -28,7 +28,17 @@ export interface ProductRow {
   end: Day;
   cat: CategoryIndex;
   mapStatus: MapStatus;
+  /** Optional columns (SPEC 10, 11), 0 or OPEN_END when absent: see src/read/codelists.ts. */
+  referrer: number;
+  sex: number;
+  /** JZ588 reason for ending, 1..99 (0: none). */
+  reason: number;
+  /** Birth date as a day; OPEN_END when missing or unreadable. */
+  birth: Day;
 }
+
+/** extra of a packed row: the referrer, sex and reason codes in one number. */
+export const packExtra = (referrer: number, sex: number, reason: number): number => referrer | (sex << 3) | (reason << 5);
 
 /** The text behind the ids of one chunk's rows. */
 export interface ChunkDict {

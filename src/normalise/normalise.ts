@@ -4,7 +4,8 @@
 import { OPEN_END } from '../model/model.js';
 import { type CodeMapper, type MappingRow } from '../mapping/codes.js';
 import { ByteInterner } from './interner.js';
-import { MAX_FIELD_BYTES, type ChunkDict } from '../model/rows.js';
+import { MAX_FIELD_BYTES, packExtra, type ChunkDict } from '../model/rows.js';
+import { reasonCodeBytes, referrerIndex, sexIndexBytes } from '../read/codelists.js';
 import { bsnLike } from '../read/bsn.js';
 import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
@@ -51,7 +52,8 @@ export interface ChunkResult {
 export interface RowSink {
   write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
     code: number, pcat: number, provider: number,
-    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void;
+    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number,
+    extra: number, birth: number): void;
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
@@ -73,7 +75,7 @@ export class ChunkParser {
       client: c.client ?? -1, gemeente: c.gemeente ?? -1, productcode: c.productcode ?? -1,
       productcategorie: c.productcategorie ?? -1, start: c.start ?? -1, end: c.end ?? -1,
       allocation: c.allocation ?? -1, provider: c.provider ?? -1, referrer: c.referrer ?? -1,
-      birthdate: c.birthdate ?? -1, reason: c.reason ?? -1, deliveryForm: c.deliveryForm ?? -1,
+      birthdate: c.birthdate ?? -1, reason: c.reason ?? -1, sex: c.sex ?? -1, deliveryForm: c.deliveryForm ?? -1,
     };
   }
 
@@ -83,6 +85,9 @@ export class ChunkParser {
     const codes = new ByteInterner();
     const pcats = new ByteInterner();
     const providers = new ByteInterner();
+    const referrers = new ByteInterner();
+    const referrerOf: number[] = [];
+    const optional = col.referrer >= 0 || col.sex >= 0 || col.reason >= 0 || col.birthdate >= 0;
     const codeRules: (MappingRow[] | null | undefined)[] = [];
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
@@ -174,6 +179,25 @@ export class ChunkParser {
       field(r, col.provider);
       if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.provider);
       const provider = providers.intern(fbuf, fs, fe);
+
+      // Optional columns (SPEC 10, 11): unreadable values are unknown, never a reason to reject.
+      let extra = 0;
+      let birth = OPEN_END;
+      if (optional) {
+        field(r, col.referrer);
+        if (fe > fs && fe - fs <= MAX_FIELD_BYTES) {
+          const id = referrers.intern(fbuf, fs, fe);
+          extra = referrerOf[id] ??= referrerIndex(referrers.values[id]);
+        }
+        field(r, col.sex);
+        const sex = sexIndexBytes(fbuf, fs, fe);
+        field(r, col.reason);
+        extra = packExtra(extra, sex, reasonCodeBytes(fbuf, fs, fe));
+        if (col.birthdate >= 0) {
+          const d = date(r, col.birthdate);
+          if (d !== -1) birth = d;
+        }
+      }
       field(r, col.allocation);
       if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.allocation);
 
@@ -183,7 +207,7 @@ export class ChunkParser {
       if (rules === undefined) rules = codeRules[code] = this.mapper.rulesFor(codes.values[code]) ?? null;
       const m = this.mapper.resolveWith(rules ?? undefined, gm, startDay, pcats.values[pcat]);
       sink.write(
-        line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe);
+        line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe, extra, birth);
       res.accepted++;
     });
     return res;

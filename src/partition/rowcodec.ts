@@ -9,6 +9,7 @@
 //   u16 gm | u8 category * 4 + mapStatus
 //   varint code id | varint productcategorie id | varint provider id   (chunk dictionaries)
 //   key client | key allocation number
+//   varint extra (referrer | sex << 3 | reason << 5 | 4096 when a birth date follows) [u24 birth]
 //
 // A key is u8 form | u8 length | bytes. Form 1 (2) packs an even-length lowercase (uppercase)
 // hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
@@ -23,6 +24,8 @@ export const orderKey = (source: number, chunk: number, line: number): number =>
 /** Day 0 of the record's dates: 1900-01-01 (dates.ts accepts 1900..2199, which fits 24 bits). */
 const DAY_BASE = -25567;
 const OPEN_DAYS = 0xffffff;
+/** Bit of `extra` that says a birth date follows. */
+const HAS_BIRTH = 4096;
 
 /** 0..9, a..f -> 0..15 for form 1; 0..9, A..F for form 2; -1 otherwise. */
 const HEX_LOWER = new Int8Array(256).fill(-1);
@@ -97,9 +100,10 @@ export class PartitionWriter {
   /** One row, lines in increasing order; client key and allocation number are UTF-8 bytes [s, e) (at most MAX_FIELD_BYTES each). */
   write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
     code: number, pcat: number, provider: number,
-    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void {
+    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number,
+    extra = 0, birth: number = OPEN_END): void {
     if (line <= this.line) throw new RangeError(`rows must be written in line order (${line} after ${this.line})`);
-    this.ensure(5 + 6 + 2 + 1 + 15 + 4 + (clientE - clientS) + (allocE - allocS));
+    this.ensure(5 + 6 + 2 + 1 + 15 + 4 + (clientE - clientS) + (allocE - allocS) + 5);
     const b = this.buf;
     this.varint(line - this.line);
     this.line = line;
@@ -114,6 +118,11 @@ export class PartitionWriter {
     this.varint(provider);
     this.key(client, clientS, clientE);
     this.key(alloc, allocS, allocE);
+    if (birth === OPEN_END) this.varint(extra);
+    else {
+      this.varint(extra | HAS_BIRTH);
+      this.u24(birth - DAY_BASE);
+    }
   }
 
   /** The piece written, in an ArrayBuffer of its own (ready to transfer); empty when it holds no row. */
@@ -187,11 +196,22 @@ export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1
       const al = b[p + 1];
       const allocation = al === 0 ? '' : b.latin1Slice(p, p + 2 + al);
       p += 2 + al;
+      let extra = b[p++];
+      if (extra >= 0x80) {
+        extra = slowVarint(b, p - 1);
+        p = varintEnd;
+      }
+      let birth = OPEN_END;
+      if (extra & HAS_BIRTH) {
+        birth = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + DAY_BASE;
+        p += 3;
+      }
       const row: ProductRow = {
         kind, order: orderKey(source, chunk, line), source,
         start, end: endDays === OPEN_DAYS ? OPEN_END : endDays + DAY_BASE, gm,
         cat: catStatus >> 2, mapStatus: (catStatus & 3),
         code: dict.codes[code], productcategorie: dict.productcategorie[pcat], provider: dict.providers[provider], allocation,
+        referrer: extra & 7, sex: (extra >> 3) & 3, reason: (extra >> 5) & 127, birth,
       };
       if (list === undefined || kl !== prevL || !sameBytes(b, prevS, ks, kl)) {
         const client = b.latin1Slice(ks, ks + kl);
@@ -246,9 +266,10 @@ export class ClientPartitions {
 
   write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
     code: number, pcat: number, provider: number,
-    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number): void {
+    client: Uint8Array, clientS: number, clientE: number, alloc: Uint8Array, allocS: number, allocE: number,
+    extra: number, birth: number): void {
     this.writers[partitionOfBytes(client, clientS, clientE, this.partitions)].write(
-      line, start, end, gm, cat, mapStatus, code, pcat, provider, client, clientS, clientE, alloc, allocS, allocE);
+      line, start, end, gm, cat, mapStatus, code, pcat, provider, client, clientS, clientE, alloc, allocS, allocE, extra, birth);
   }
 
   /** One piece per partition (empty ones have no bytes), ready to transfer. */

@@ -13,6 +13,7 @@ export type Field =
   | 'referrer'
   | 'birthdate'
   | 'reason'
+  | 'sex'
   | 'deliveryForm';
 
 /** Every field, in the order messages and documentation list them. */
@@ -28,6 +29,7 @@ export const FIELDS: readonly Field[] = [
   'referrer',
   'birthdate',
   'reason',
+  'sex',
   'deliveryForm',
 ];
 
@@ -92,9 +94,10 @@ export const HEADER_SYNONYMS: Readonly<Record<Field, readonly (readonly string[]
     ['agb_code', 'agb', 'aanbiedercode', 'zorgaanbiedercode', 'aanbieder_agb'],
     ['aanbieder', 'zorgaanbieder', 'aanbiedernaam', 'zorgaanbiedernaam'],
   ],
-  referrer: [['verwijzer', 'verwijzer_code', 'code_verwijzer', 'verwijzer_type']],
-  birthdate: [['geboortedatum', 'geb_datum', 'geboorte_datum']],
-  reason: [['reden_beeindiging', 'reden_einde', 'reden_beeindiging_jeugdhulp']],
+  referrer: [['verwijzer', 'verwijzer_code', 'code_verwijzer', 'verwijzer_type', 'type_verwijzer', 'verwijsroute']],
+  birthdate: [['geboortedatum', 'geb_datum', 'geboorte_datum', 'geboortedatum_client']],
+  reason: [['reden_beeindiging', 'reden_einde', 'reden_beeindiging_jeugdhulp', 'reden_beeindiging_toewijzing', 'beeindigingsreden']],
+  sex: [['geslacht', 'geslacht_code', 'code_geslacht']],
   deliveryForm: [['leveringsvorm', 'leveringsvorm_pgb_zin', 'pgb_zin', 'zorg_in_natura', 'financieringsvorm']],
 };
 
