@@ -10,6 +10,7 @@ import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
+import { parseGemeenteBytes } from '../read/municipality.js';
 
 /** Why a row was rejected. The order is the order of the rejects summary. */
 export const REASONS = [
@@ -208,17 +209,4 @@ function upperAscii(b: Uint8Array, s: number, e: number, into: Uint8Array): Uint
     into[i - s] = c >= 97 && c <= 122 ? c - 32 : c;
   }
   return into;
-}
-
-/** parseGemeente on bytes: 363, 0363, GM0363 (any case), or -1. */
-export function parseGemeenteBytes(b: Uint8Array, s: number, e: number): number {
-  if (e - s > 2 && (b[s] | 32) === 103 && (b[s + 1] | 32) === 109) s += 2;
-  if (e === s || e - s > 4) return -1;
-  let n = 0;
-  for (let i = s; i < e; i++) {
-    const d = b[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n > 0 ? n : -1;
 }
