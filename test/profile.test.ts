@@ -11,11 +11,11 @@ import {
   RUN_SOURCE_KEYS,
   loadProfile,
   loadRunFile,
-  parseDateFormat,
   parseProfile,
   pgbMatcher,
 } from '../src/read/profile.js';
 import { DATA_KINDS } from '../src/model/model.js';
+import { dateFormatProblem } from '../src/read/dates.js';
 
 const W = 'profile a.json';
 const SUPPORTED = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
@@ -183,15 +183,6 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
         "profile a.json: encoding: unknown encoding 'utf-16': expected 'utf-8', 'utf-8-bom' or 'windows-1252'",
       ].join('\n'),
     );
-  });
-});
-
-describe('parseDateFormat', () => {
-  it('splits tokens and separators', () => {
-    expect(parseDateFormat('d-M-yyyy')).toEqual({ ok: true, parts: [{ token: 'd' }, { literal: '-' }, { token: 'M' }, { literal: '-' }, { token: 'yyyy' }] });
-    expect(parseDateFormat('yyyyMMdd')).toEqual({ ok: true, parts: [{ token: 'yyyy' }, { token: 'MM' }, { token: 'dd' }] });
-    expect(parseDateFormat('dd.MM.yyyy')).toMatchObject({ ok: true });
-    expect(parseDateFormat('yyyy/M/d')).toMatchObject({ ok: true });
   });
 });
 
@@ -373,11 +364,11 @@ describe('profile.schema.json and the checks agree', () => {
     const re = new RegExp(schema.properties['dateFormat']!.pattern!);
     for (const f of ['auto', 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd', 'yyyy-MM-dd', 'dd/MM/yyyy', 'd.M.yyyy']) {
       expect(re.test(f), f).toBe(true);
-      expect(parseDateFormat(f).ok || f === 'auto', f).toBe(true);
+      expect(dateFormatProblem(f), f).toBeNull();
     }
     for (const f of ['DD-MM-YYYY', 'dd-mm-yyyy', 'dd-MM-yy', 'yyyy-MM-dd HH:mm', 'dd-MM', 'ddd-MM-yyyy', 'dd-MM-dd', 'yyyyy-MM-dd']) {
       expect(re.test(f), f).toBe(false);
-      expect(parseDateFormat(f).ok, f).toBe(false);
+      expect(dateFormatProblem(f), f).not.toBeNull();
     }
   });
 });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataKind } from '../model/model.js';
 import { DATA_KINDS } from '../model/model.js';
+import { dateFormatProblem } from './dates.js';
 import { FIELDS, REQUIRED_FIELDS, fieldOfHeader, type ColumnRef, type Field } from './columns.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -177,65 +178,6 @@ function checkInteger(v: Json, p: string, pr: Problems, min: number, max: number
 }
 
 // ---------------------------------------------------------------------------------------------
-// Date formats
-
-export type DatePart = { token: 'yyyy' | 'MM' | 'M' | 'dd' | 'd' } | { literal: string };
-
-/**
- * Parses a date format of the tokens yyyy, MM, M, dd, d and literal separators (any characters that
- * are neither letters nor digits). Each of year, month and day appears once; a one-letter token (M,
- * d: one or two digits) must be followed by a separator or the end, or the format would be ambiguous
- * (the same rules as compileDateFormat in dates.ts).
- */
-export function parseDateFormat(fmt: string): { ok: true; parts: DatePart[] } | { ok: false; problem: string } {
-  const supported = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
-  const parts: DatePart[] = [];
-  const seen = new Set<string>();
-  let i = 0;
-  while (i < fmt.length) {
-    const c = fmt[i]!;
-    if (/[A-Za-z0-9]/.test(c)) {
-      let j = i;
-      while (j < fmt.length && fmt[j] === c) j++;
-      const run = fmt.slice(i, j);
-      if (run !== 'yyyy' && run !== 'MM' && run !== 'M' && run !== 'dd' && run !== 'd') {
-        const suggestion = /^[yYmMdD\W_]+$/.test(fmt)
-          ? fmt.replace(/Y/g, 'y').replace(/D/g, 'd').replace(/m/g, 'M')
-          : null;
-        const dym = suggestion && suggestion !== fmt && parseDateFormat(suggestion).ok ? ` (did you mean '${suggestion}'?)` : '';
-        return { ok: false, problem: `unsupported token '${run}' in '${fmt}'${dym}; ${supported}` };
-      }
-      const unit = run[0]!;
-      if (seen.has(unit)) return { ok: false, problem: `'${fmt}' gives the ${unit === 'y' ? 'year' : unit === 'M' ? 'month' : 'day'} twice; ${supported}` };
-      seen.add(unit);
-      parts.push({ token: run });
-      i = j;
-    } else {
-      let j = i;
-      while (j < fmt.length && !/[A-Za-z0-9]/.test(fmt[j]!)) j++;
-      parts.push({ literal: fmt.slice(i, j) });
-      i = j;
-    }
-  }
-  for (const u of ['y', 'M', 'd']) {
-    if (!seen.has(u)) {
-      return { ok: false, problem: `'${fmt}' has no ${u === 'y' ? 'year (yyyy)' : u === 'M' ? 'month (MM or M)' : 'day (dd or d)'}; ${supported}` };
-    }
-  }
-  for (let k = 0; k + 1 < parts.length; k++) {
-    const a = parts[k]!;
-    const b = parts[k + 1]!;
-    if ('token' in a && 'token' in b && a.token.length === 1) {
-      return {
-        ok: false,
-        problem: `'${fmt}': '${a.token}' directly next to '${b.token}' is ambiguous (M and d take one or two digits); put a separator between them or use MM and dd`,
-      };
-    }
-  }
-  return { ok: true, parts };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Profiles
 
 /** Keys of a profile, each with its check. The schema's `properties` list exactly these (tested). */
@@ -270,9 +212,8 @@ const PROFILE_CHECKS: Record<keyof SourceProfile, (v: Json, p: string, pr: Probl
   },
   dateFormat: (v, p, pr, out) => {
     if (typeof v !== 'string') return pr.add(p, `expected a string such as 'dd-MM-yyyy' or 'auto', got ${typeName(v)}`);
-    if (v === 'auto') return void (out.dateFormat = v);
-    const r = parseDateFormat(v);
-    if (!r.ok) return pr.add(p, r.problem);
+    const problem = dateFormatProblem(v);
+    if (problem !== null) return pr.add(p, problem);
     out.dateFormat = v;
   },
   columns: (v, p, pr, out, whole) => {
