@@ -146,7 +146,8 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
   it('bad delimiters', () => {
     expect(err({ delimiter: 'tab' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "tab" (did you mean '\\t'?)`);
     expect(err({ delimiter: ';;' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got ";;"`);
-    expect(err({ delimiter: 'auto' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "auto" (leave delimiter out to detect it)`);
+    expect(err({ delimiter: 'auto' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "auto" (leave the delimiter out to detect it)`);
+    expect(err({ delimiter: '§' })).toMatch(/^profile a.json: delimiter: '§' \(U\+00A7\) cannot be a delimiter: expected an ASCII character/);
     expect(err({ delimiter: '"' })).toBe(`profile a.json: delimiter: "\\"" cannot be a delimiter; expected a character such as ';' or ','`);
     expect(err({ delimiter: 59 })).toBe("profile a.json: delimiter: expected a string: one character such as ';' or ',', got number 59");
   });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataKind } from '../model/model.js';
 import { DATA_KINDS } from '../model/model.js';
+import { delimiterProblem } from './csv.js';
 import { dateFormatProblem } from './dates.js';
 import { FIELDS, REQUIRED_FIELDS, fieldOfHeader, type ColumnRef, type Field } from './columns.js';
 
@@ -196,14 +197,8 @@ const PROFILE_CHECKS: Record<keyof SourceProfile, (v: Json, p: string, pr: Probl
   },
   delimiter: (v, p, pr, out) => {
     if (typeof v !== 'string') return pr.add(p, `expected a string: one character such as ';' or ',', got ${typeName(v)}`);
-    const named: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',', pipe: '|' };
-    if ([...v].length !== 1) {
-      const hint = named[v.toLowerCase()];
-      const shown = hint === '\t' ? '\\t' : hint;
-      const auto = v === 'auto' ? ' (leave delimiter out to detect it)' : '';
-      return pr.add(p, `expected one character such as ';' or ',', got ${JSON.stringify(v)}${hint ? ` (did you mean '${shown}'?)` : auto}`);
-    }
-    if (v === '"' || v === '\r' || v === '\n') return pr.add(p, `${JSON.stringify(v)} cannot be a delimiter; expected a character such as ';' or ','`);
+    const problem = delimiterProblem(v);
+    if (problem !== null) return pr.add(p, problem);
     out.delimiter = v;
   },
   encoding: (v, p, pr, out) => {
