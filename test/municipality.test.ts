@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGemeente, parseGemeenteBytes } from '../src/read/municipality.js';
+import { parseGemeente, parseGemeenteBytes, parseTrimmedGemeenteBytes } from '../src/read/municipality.js';
 
 const bytes = (s: string): number => {
   const b = Buffer.from(s, 'utf8');
@@ -49,6 +49,9 @@ describe('the municipality code rule (SPEC 1: 363, 0363, GM0363)', () => {
       // Within an arbitrary buffer, the parser reads only b[s, e).
       const framed = Buffer.concat([Buffer.from('9;'), Buffer.from(s, 'utf8'), Buffer.from(';9')]);
       expect(parseGemeenteBytes(framed, 2, framed.length - 2), JSON.stringify(s)).toBe(a);
+      // The hot path's variant, given the field trimmed of spaces and tabs as normalise.ts trims it.
+      const t = Buffer.from(s.replace(/^[ \t]+|[ \t]+$/g, ''), 'utf8');
+      expect(parseTrimmedGemeenteBytes(t, 0, t.length), JSON.stringify(s)).toBe(a);
       if (a > 0) valid++;
     }
     expect(valid).toBeGreaterThan(500); // the test does reach the accepting side

@@ -10,7 +10,7 @@ import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
-import { parseGemeenteBytes } from '../read/municipality.js';
+import { parseTrimmedGemeenteBytes } from '../read/municipality.js';
 
 /** Why a row was rejected. The order is the order of the rejects summary. */
 export const REASONS = [
@@ -149,7 +149,7 @@ export class ChunkParser {
       if (gm < 0) {
         field(r, col.gemeente);
         if (fe === fs) return reject(line, R['missing municipality'], col.gemeente);
-        gm = parseGemeenteBytes(fbuf, fs, fe);
+        gm = parseTrimmedGemeenteBytes(fbuf, fs, fe); // field() trimmed it
         if (gm < 0) return reject(line, R['unknown municipality code format'], col.gemeente);
       }
 
