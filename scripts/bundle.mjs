@@ -10,7 +10,7 @@ const common = {
   format: 'esm',
   target: 'node20',
   external: ['piscina'],
-  // Bundled CommonJS dependencies (fast-csv) call require for Node's own modules.
+  // Bundled CommonJS dependencies may call require for Node's own modules.
   banner: { js: "import { createRequire as __trajectRequire } from 'node:module'; const require = __trajectRequire(import.meta.url);" },
   logLevel: 'warning',
 };

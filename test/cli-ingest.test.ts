@@ -165,6 +165,11 @@ describe('unusable settings on the command line fail at once with exit 1', () =>
     ['--year 21 (a typo for 2021)', ['--year', '21'], /year/],
     ['--gap-days abc', ['--year', '2021', '--gap-days', 'abc'], /gap/],
     ['--gap-days -5', ['--year', '2021', '--gap-days', '-5'], /gap/],
+    // The same definitions and messages as a run file's (profile.schema.json, $defs/options).
+    ['--year abc, named as typed', ['--year', 'abc'], /^traject: --year: expected a year such as 2021 \(an integer from 2000 to 2100\), got the string "abc"$/],
+    ['--workers 0', ['--year', '2021', '--workers', '0'], /^traject: --workers: expected a number of worker threads such as 2 \(an integer from 1 to 256\), got number 0$/],
+    ['--disclosure none', ['--year', '2021', '--disclosure', 'none'], /^traject: --disclosure: unknown disclosure 'none': expected 'cbs' or 'off' \(did you mean 'off'\?\)$/],
+    ['--kind claim', ['--year', '2021', '--kind', 'claim'], /^traject: --kind: unknown kind 'claim': expected 'allocations' or 'claims' \(did you mean 'claims'\?\)$/],
   ];
   for (const [name, args, what] of cases) {
     it(name, () => {
@@ -406,6 +411,22 @@ describe('profiles', () => {
     expect(lines.some((l) => /bad\.json/.test(l) && /kind/.test(l) && /toewijzingen/.test(l))).toBe(true);
     expect(lines.some((l) => /bad\.json/.test(l) && /dateFormat/.test(l) && /dd\/MM\/yyyy/.test(l))).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(join(dir, 'results'))).toBe(false);
+  });
+
+  it('an inline profile with a date format the reader cannot read: exit 1 at load, naming its JSON path', () => {
+    // An en dash (as a word processor writes '-') used to pass the profile check and fail later in a worker.
+    const dir = join(tmp.dir, 'run-dash');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'w.csv'), wFile('-'));
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({
+      sources: [{ path: 'w.csv', kind: 'allocations', profile: { ...W_PROFILE, dateFormat: 'dd\u2013MM\u2013yyyy' } }], codes, year: 2021, out: 'results',
+    }));
+    const r = traject(['analyse', '--run', join(dir, 'run.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `traject: run ${join(dir, 'run.json')}: sources[0].profile.dateFormat: unsupported separator '\u2013' (U+2013) in 'dd\u2013MM\u2013yyyy' (did you mean 'dd-MM-yyyy'?); separators are ASCII characters such as - / . or a space`,
+    ]);
     expect(existsSync(join(dir, 'results'))).toBe(false);
   });
 

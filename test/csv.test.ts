@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { detectDelimiter, fieldString, forEachRecord, lastRecordBoundary, type RecordView } from '../src/read/csv.js';
+import { delimiterProblem, detectDelimiter, fieldString, forEachRecord, lastRecordBoundary, type RecordView } from '../src/read/csv.js';
 import { mulberry32 } from './helpers.js';
 
 const COMMA = 44;
@@ -247,16 +247,54 @@ describe('fieldString: encodings', () => {
   });
 });
 
-describe('detectDelimiter', () => {
-  it('takes the most frequent of , ; TAB outside quotes', () => {
-    expect(detectDelimiter('client_id;gemeente;productcode')).toBe(SEMI);
-    expect(detectDelimiter('client_id,gemeente,productcode')).toBe(COMMA);
-    expect(detectDelimiter('a\tb\tc')).toBe(TAB);
-    expect(detectDelimiter('"a;b;c",d')).toBe(COMMA);
-    expect(detectDelimiter('a;b,c;d')).toBe(SEMI);
-    expect(detectDelimiter('"a"";"";"";b",c')).toBe(COMMA); // the ; are all inside one quoted field
-    expect(detectDelimiter('single')).toBe(COMMA);
-    expect(detectDelimiter('a,b\nc;d;e;f')).toBe(COMMA); // only the first line
+describe('the delimiter rule', () => {
+  const detect = (line: string): number => detectDelimiter(Buffer.from(line, 'utf8'));
+  const PIPE = 124;
+
+  it('detects the one of , ; TAB | that splits the first line into the most fields', () => {
+    expect(detect('client_id;gemeente;productcode')).toBe(SEMI);
+    expect(detect('client_id,gemeente,productcode')).toBe(COMMA);
+    expect(detect('a\tb\tc')).toBe(TAB);
+    expect(detect('a|b|c')).toBe(PIPE);
+    expect(detect('"a;b;c",d')).toBe(COMMA);
+    expect(detect('a;b,c;d')).toBe(SEMI);
+    expect(detect('"a"";"";"";b",c')).toBe(COMMA); // the ; are all inside one quoted field
+    expect(detect('single')).toBe(COMMA);
+    expect(detect('a,b\nc;d;e;f')).toBe(COMMA); // only the first line
+    expect(detect('\uFEFFa;b;c\r\n')).toBe(SEMI);
+  });
+
+  it('breaks a tie in the order , ; TAB |: the header a;b,c is read with a comma', () => {
+    expect(detect('a;b,c')).toBe(COMMA);
+    expect(detect('a;b\tc')).toBe(SEMI);
+    expect(detect('a\tb|c')).toBe(TAB);
+    expect(detect('a|b;c,d;e|f')).toBe(SEMI); // ; and | 3 fields each, , only 2
+  });
+
+  it('counts quotes as the splitter reads them: a quote inside a field is data', () => {
+    // With ';' the quote in 5"x is data, so a;5"x;c has 3 fields; with ',' it has 1.
+    expect(detect('a;5"x;c,d')).toBe(SEMI);
+    // A quoted field that opens after ';' hides the comma inside it: ';' gives 4 fields, ',' 2.
+    expect(detect('a;"b,c";e;f')).toBe(SEMI);
+  });
+
+  it('a delimiter is one ASCII character other than a quote, CR or LF', () => {
+    for (const d of [';', ',', '\t', '|', ' ', ':', '#']) expect(delimiterProblem(d), JSON.stringify(d)).toBeNull();
+    expect(delimiterProblem('tab')).toBe(`expected one character such as ';' or ',', got "tab" (did you mean '\\t'?)`);
+    expect(delimiterProblem('\\t')).toBe(`expected one character such as ';' or ',', got "\\\\t" (did you mean '\\t'?)`);
+    expect(delimiterProblem('semicolon')).toBe(`expected one character such as ';' or ',', got "semicolon" (did you mean ';'?)`);
+    expect(delimiterProblem(';;')).toBe(`expected one character such as ';' or ',', got ";;"`);
+    expect(delimiterProblem('')).toBe(`expected one character such as ';' or ',', got ""`);
+    expect(delimiterProblem('auto')).toBe(`expected one character such as ';' or ',', got "auto" (leave the delimiter out to detect it)`);
+    expect(delimiterProblem('"')).toBe(`"\\"" cannot be a delimiter; expected a character such as ';' or ','`);
+    expect(delimiterProblem('\n')).toBe(`"\\n" cannot be a delimiter; expected a character such as ';' or ','`);
+    // Not ASCII: in UTF-8 these are two or three bytes, which a byte splitter cannot match.
+    expect(delimiterProblem('\u00a7')).toBe(
+      "'\u00a7' (U+00A7) cannot be a delimiter: expected an ASCII character such as ';', ',' or '|' (traject splits bytes, and a non-ASCII character is more than one byte in UTF-8)",
+    );
+    expect(delimiterProblem('\u20ac')).toMatch(/^'\u20ac' \(U\+20AC\) cannot be a delimiter/);
+    expect(delimiterProblem('\u{1F600}')).toMatch(/\(U\+1F600\) cannot be a delimiter/);
+    expect(() => forEachRecord(Buffer.from('a'), 0, 1, 0xa7, () => {})).toThrow(RangeError);
   });
 });
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import {
   civilFromDays,
   compileDateFormat,
+  dateFormatProblem,
   daysFromCivil,
   isoDate,
   parseDateBytes,
@@ -15,6 +16,7 @@ const DAY_MS = 86_400_000;
 const utcDay = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 
 const AUTO = compileDateFormat('auto');
+const SUPPORTED = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
 
 describe('daysFromCivil / civilFromDays / isoDate: hand cases', () => {
   it('anchors', () => {
@@ -136,13 +138,44 @@ describe('parseDateString: hand cases', () => {
       ['ddd-MM-yyyy', 'ddd'],
       ['yyyy-LL-dd', 'LL'],
     ]) {
-      expect(() => compileDateFormat(pattern)).toThrow(`date format '${pattern}': unsupported token '${token}'`);
+      expect(() => compileDateFormat(pattern)).toThrow(`date format: unsupported token '${token}' in '${pattern}'; ${SUPPORTED}`);
     }
-    expect(() => compileDateFormat('dMyyyy')).toThrow("date format 'dMyyyy'");
-    expect(() => compileDateFormat('yyyy-MM')).toThrow("date format 'yyyy-MM'");
-    expect(() => compileDateFormat('yyyy-MM-dd-dd')).toThrow("date format 'yyyy-MM-dd-dd'");
-    expect(() => compileDateFormat("yyyy'T'MM-dd")).toThrow("date format 'yyyy'T'MM-dd'");
-    expect(() => compileDateFormat('')).toThrow("date format ''");
+    expect(() => compileDateFormat('dMyyyy')).toThrow("date format: 'dMyyyy': 'd' directly next to 'M' is ambiguous");
+    expect(() => compileDateFormat('yyyy-MM')).toThrow(`date format: 'yyyy-MM' has no day (dd or d); ${SUPPORTED}`);
+    expect(() => compileDateFormat('yyyy-MM-dd-dd')).toThrow(`date format: 'yyyy-MM-dd-dd' gives the day twice; ${SUPPORTED}`);
+    expect(() => compileDateFormat("yyyy'T'MM-dd")).toThrow("date format: quoted literals are not supported in 'yyyy'T'MM-dd'");
+    expect(() => compileDateFormat('')).toThrow(`date format: '' has no year (yyyy); ${SUPPORTED}`);
+  });
+});
+
+describe('the date-format grammar (one rule for profiles and the parser)', () => {
+  it('accepts the tokens with ASCII separators, and auto', () => {
+    for (const f of ['auto', 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd', 'yyyy-MM-dd', 'dd/MM/yyyy', 'd.M.yyyy', 'yyyy/M/d', 'dd MM yyyy', 'ddM-yyyy', 'MM/dd/yyyy', 'yyyy-MM-d']) {
+      expect(dateFormatProblem(f), f).toBeNull();
+      expect(() => compileDateFormat(f), f).not.toThrow();
+    }
+  });
+
+  it('refuses, with the reason, what the parser cannot read', () => {
+    const cases: [string, string][] = [
+      ['DD-MM-YYYY', `unsupported token 'DD' in 'DD-MM-YYYY' (did you mean 'dd-MM-yyyy'?); ${SUPPORTED}`],
+      ['dd-mm-yyyy', `unsupported token 'mm' in 'dd-mm-yyyy' (did you mean 'dd-MM-yyyy'?); ${SUPPORTED}`],
+      ['dd-MM-yy', `unsupported token 'yy' in 'dd-MM-yy'; ${SUPPORTED}`],
+      ['dd-MM', `'dd-MM' has no year (yyyy); ${SUPPORTED}`],
+      ['yyyy-dd', `'yyyy-dd' has no month (MM or M); ${SUPPORTED}`],
+      ['dd-MM-yyyy dd', `'dd-MM-yyyy dd' gives the day twice; ${SUPPORTED}`],
+      ['Myyyy-dd', "'Myyyy-dd': 'M' directly next to 'yyyy' is ambiguous (M and d take one or two digits); put a separator between them or use MM and dd"],
+      // An en dash (Word turns '-' into one) is not a hyphen: the bytes differ, no date would ever match.
+      ['dd\u2013MM\u2013yyyy', "unsupported separator '\u2013' (U+2013) in 'dd\u2013MM\u2013yyyy' (did you mean 'dd-MM-yyyy'?); separators are ASCII characters such as - / . or a space"],
+      ['dd\u00b7MM\u00b7yyyy', "unsupported separator '\u00b7' (U+00B7) in 'dd\u00b7MM\u00b7yyyy'; separators are ASCII characters such as - / . or a space"],
+      ['dd\tMM\tyyyy', "unsupported separator (U+0009) in 'dd\tMM\tyyyy'; separators are ASCII characters such as - / . or a space"],
+      ["'dd'-MM-yyyy", `quoted literals are not supported in ''dd'-MM-yyyy': write separators as they are, e.g. 'dd-MM-yyyy'; ${SUPPORTED}`],
+      ['dd-MM-2021', `a digit ('2') cannot be a separator in 'dd-MM-2021'; ${SUPPORTED}`],
+    ];
+    for (const [f, problem] of cases) {
+      expect(dateFormatProblem(f), f).toBe(problem);
+      expect(() => compileDateFormat(f), f).toThrow(`date format: ${problem}`);
+    }
   });
 });
 

@@ -2,20 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIELDS } from '../src/read/columns.js';
-import {
-  DISCLOSURES,
-  ENCODINGS,
-  PROFILE_KEYS,
-  RUN_KEYS,
-  RUN_SOURCE_KEYS,
-  loadProfile,
-  loadRunFile,
-  parseDateFormat,
-  parseProfile,
-  pgbMatcher,
-} from '../src/read/profile.js';
-import { DATA_KINDS } from '../src/model/model.js';
+import { checkOptions, loadProfile, loadRunFile, optionValue, parseProfile, pgbMatcher } from '../src/read/profile.js';
 
 const W = 'profile a.json';
 const SUPPORTED = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
@@ -94,17 +81,21 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
 
   it('wrong types', () => {
     expect(err({ columns: { start: true } })).toBe(
-      'profile a.json: columns.start: expected a string (a header name) or a column number, got boolean true',
+      'profile a.json: columns.start: expected a header name or a column number (1 or more), got boolean true',
     );
-    expect(err({ columns: { start: '' } })).toBe('profile a.json: columns.start: expected a non-empty header name');
+    expect(err({ columns: { start: '' } })).toBe('profile a.json: columns.start: expected a non-empty header name, got the string ""');
+    expect(err({ columns: { start: '  ' } })).toBe('profile a.json: columns.start: expected a non-empty header name, got the string "  "');
+    expect(err({ columns: { start: 1.5 } })).toBe('profile a.json: columns.start: expected a header name or a column number (1 or more), got number 1.5');
     expect(err({ columns: { start: 0 } })).toBe('profile a.json: columns.start: expected a header name or a column number (1 or more), got number 0');
     expect(err({ columns: ['client_id'] })).toBe(
       'profile a.json: columns: expected an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, sex, deliveryForm) to header names, got an array',
     );
     expect(err({ header: 'yes' })).toBe('profile a.json: header: expected true or false, got the string "yes"');
     expect(err({ pgbValues: 'PGB' })).toBe('profile a.json: pgbValues: expected an array of strings such as ["PGB", "2"], got the string "PGB"');
-    expect(err({ pgbValues: ['PGB', 2] })).toBe('profile a.json: pgbValues[1]: expected a string, got number 2');
-    expect(err({ kind: 1 })).toBe("profile a.json: kind: expected a string, 'allocations' or 'claims', got number 1");
+    expect(err({ pgbValues: ['PGB', 2] })).toBe('profile a.json: pgbValues[1]: expected a non-empty string, got number 2');
+    expect(err({ pgbValues: [''] })).toBe('profile a.json: pgbValues[0]: expected a non-empty string, got the string ""');
+    expect(err({ kind: 1 })).toBe("profile a.json: kind: expected 'allocations' or 'claims', got number 1");
+    expect(err({ $schema: null })).toBe('profile a.json: $schema: expected a string, got null');
     expect(err({ description: 5 })).toBe('profile a.json: description: expected a string, got number 5');
   });
 
@@ -141,12 +132,20 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
       "profile a.json: dateFormat: 'Myyyy-dd': 'M' directly next to 'yyyy' is ambiguous (M and d take one or two digits); put a separator between them or use MM and dd",
     );
     expect(err({ dateFormat: 20210301 })).toBe("profile a.json: dateFormat: expected a string such as 'dd-MM-yyyy' or 'auto', got number 20210301");
+    // Formats the schema once let through and the reader then refused inside a worker, without a path:
+    expect(err({ dateFormat: 'dd\u2013MM\u2013yyyy' })).toBe(
+      "profile a.json: dateFormat: unsupported separator '\u2013' (U+2013) in 'dd\u2013MM\u2013yyyy' (did you mean 'dd-MM-yyyy'?); separators are ASCII characters such as - / . or a space",
+    );
+    expect(err({ dateFormat: "dd-MM-yyyy'T'" })).toBe(
+      `profile a.json: dateFormat: quoted literals are not supported in 'dd-MM-yyyy'T'': write separators as they are, e.g. 'dd-MM-yyyy'; ${SUPPORTED}`,
+    );
   });
 
   it('bad delimiters', () => {
     expect(err({ delimiter: 'tab' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "tab" (did you mean '\\t'?)`);
     expect(err({ delimiter: ';;' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got ";;"`);
-    expect(err({ delimiter: 'auto' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "auto" (leave delimiter out to detect it)`);
+    expect(err({ delimiter: 'auto' })).toBe(`profile a.json: delimiter: expected one character such as ';' or ',', got "auto" (leave the delimiter out to detect it)`);
+    expect(err({ delimiter: '§' })).toMatch(/^profile a.json: delimiter: '§' \(U\+00A7\) cannot be a delimiter: expected an ASCII character/);
     expect(err({ delimiter: '"' })).toBe(`profile a.json: delimiter: "\\"" cannot be a delimiter; expected a character such as ';' or ','`);
     expect(err({ delimiter: 59 })).toBe("profile a.json: delimiter: expected a string: one character such as ';' or ',', got number 59");
   });
@@ -156,6 +155,13 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
       `profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got the string "Utrecht"`,
     );
     expect(err({ gemeente: 0 })).toBe(`profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got number 0`);
+    // The rule of read/municipality.ts, which the data rows follow too.
+    for (const bad of ['GM0000', '10000', 'GM 363', '36 3', '٣٦٣']) {
+      expect(err({ gemeente: bad }), bad).toBe(`profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got the string ${JSON.stringify(bad)}`);
+    }
+    expect(err({ gemeente: 10000 })).toBe(`profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got number 10000`);
+    expect(err({ gemeente: 36.3 })).toBe(`profile a.json: gemeente: expected a CBS municipality code such as 363, '0363' or 'GM0363', got number 36.3`);
+    expect(parseProfile({ gemeente: ' gm14\t' }, W).gemeente).toBe('GM0014');
   });
 
   it('one column for two fields', () => {
@@ -170,9 +176,14 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
     expect(err({ header: false, columns: { client: 1, start: 3 } })).toBe(
       'profile a.json: columns: the profile says header: false, so expected column numbers for gemeente, productcode, end',
     );
-    expect(err({ header: false })).toBe(
-      'profile a.json: columns: the profile says header: false, so expected column numbers for client, gemeente, productcode, start, end',
+    expect(err({ header: false, gemeente: 363, columns: { client: 1 } })).toBe(
+      'profile a.json: columns: the profile says header: false, so expected column numbers for productcode, start, end',
     );
+    expect(err({ header: false })).toBe(
+      'profile a.json: missing key columns (the profile says header: false, so every required field needs a column number: client, gemeente (unless the profile sets gemeente), productcode, start and end)',
+    );
+    // A header name next to header: true is fine, as is a number.
+    expect(parseProfile({ header: true, columns: { client: 'Client', end: 4 } }, W)).toEqual({ header: true, columns: { client: 'Client', end: 4 } });
   });
 
   it('reports every mistake of a profile at once, one per line', () => {
@@ -183,15 +194,6 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
         "profile a.json: encoding: unknown encoding 'utf-16': expected 'utf-8', 'utf-8-bom' or 'windows-1252'",
       ].join('\n'),
     );
-  });
-});
-
-describe('parseDateFormat', () => {
-  it('splits tokens and separators', () => {
-    expect(parseDateFormat('d-M-yyyy')).toEqual({ ok: true, parts: [{ token: 'd' }, { literal: '-' }, { token: 'M' }, { literal: '-' }, { token: 'yyyy' }] });
-    expect(parseDateFormat('yyyyMMdd')).toEqual({ ok: true, parts: [{ token: 'yyyy' }, { token: 'MM' }, { token: 'dd' }] });
-    expect(parseDateFormat('dd.MM.yyyy')).toMatchObject({ ok: true });
-    expect(parseDateFormat('yyyy/M/d')).toMatchObject({ ok: true });
   });
 });
 
@@ -286,7 +288,7 @@ describe('files: loadProfile and loadRunFile', () => {
     expect(runErr({})).toBe('run <dir>/run.json: missing key sources (the list of input files)');
     expect(runErr({ sources: [] })).toBe('run <dir>/run.json: sources: expected a non-empty array of sources, got an array');
     expect(runErr({ sources: ['a.csv'] })).toBe(
-      'run <dir>/run.json: sources[0]: expected an object such as { "path": "a.csv", "kind": "allocations" }, got the string "a.csv"',
+      'run <dir>/run.json: sources[0]: expected an object such as { "path": "data/a.csv", "kind": "allocations" }, got the string "a.csv"',
     );
     expect(runErr({ sources: [{ kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0]: missing key path (the CSV file, relative to the run file)');
     expect(runErr({ sources: [{ path: 'c.csv', kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0].path: file not found: <dir>/c.csv');
@@ -312,7 +314,7 @@ describe('files: loadProfile and loadRunFile', () => {
       'profile profiles/bad.json: columns.start: expected a header name or a column number (1 or more), got number 1.5',
     );
     expect(runErr({ sources: [{ path: 'a.csv', profile: { kind: 'claims', columns: { start: false } } }] })).toBe(
-      'run <dir>/run.json: sources[0].profile.columns.start: expected a string (a header name) or a column number, got boolean false',
+      'run <dir>/run.json: sources[0].profile.columns.start: expected a header name or a column number (1 or more), got boolean false',
     );
   });
 
@@ -325,59 +327,138 @@ describe('files: loadProfile and loadRunFile', () => {
     expect(runErr({ sources: src, disclosure: 'none' })).toBe("run <dir>/run.json: disclosure: unknown disclosure 'none': expected 'cbs' or 'off' (did you mean 'off'?)");
     expect(runErr({ sources: src, gapdays: 30 })).toBe("run <dir>/run.json: gapdays: unknown key (did you mean 'gapDays'?)");
     expect(runErr({ sources: src, codes: 'mapping.csv' })).toBe('run <dir>/run.json: codes: code mapping table not found: <dir>/mapping.csv');
-    expect(runErr({ sources: src, regions: 7 })).toBe('run <dir>/run.json: regions: expected a string, got number 7');
-    expect(runErr({ sources: src, out: '' })).toBe('run <dir>/run.json: out: expected a non-empty string');
+    expect(runErr({ sources: src, regions: 7 })).toBe('run <dir>/run.json: regions: expected a non-empty string, got number 7');
+    expect(runErr({ sources: src, out: '' })).toBe('run <dir>/run.json: out: expected a non-empty string, got the string ""');
+    expect(runErr({ sources: src, threshold: 7.5, rounding: 0 })).toBe(
+      [
+        'run <dir>/run.json: threshold: expected a whole number such as 7 (an integer from 0 to 1000), got number 7.5',
+        'run <dir>/run.json: rounding: expected a whole number such as 5 (an integer from 1 to 1000), got number 0',
+      ].join('\n'),
+    );
+    expect(runErr({ sources: src, labels: 'yes' })).toBe('run <dir>/run.json: labels: expected true or false, got the string "yes"');
   });
 });
 
-describe('profile.schema.json and the checks agree', () => {
-  const schema = JSON.parse(fs.readFileSync(new URL('../src/read/profile.schema.json', import.meta.url), 'utf8')) as {
-    $schema: string;
-    additionalProperties: boolean;
-    properties: Record<string, { enum?: string[]; pattern?: string; properties?: Record<string, unknown>; additionalProperties?: boolean }>;
-    $defs: Record<string, { additionalProperties: boolean; required?: string[]; properties: Record<string, { enum?: string[] }> }>;
+describe('a mistake deep in a run file names its JSON path, all mistakes at once', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traject-run-'));
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'x\n');
+    fs.writeFileSync(path.join(dir, 'b.csv'), 'x\n');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const runErr = (json: unknown): string => {
+    const f = path.join(dir, 'run.json');
+    fs.writeFileSync(f, JSON.stringify(json));
+    try {
+      loadRunFile(f);
+    } catch (e) {
+      return (e as Error).message.replaceAll(dir, '<dir>');
+    }
+    throw new Error('expected loadRunFile to throw');
   };
-  const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
-  it('is draft 2020-12 and closed', () => {
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties['columns']!.additionalProperties).toBe(false);
-    expect(schema.$defs['runFile']!.additionalProperties).toBe(false);
-    expect(schema.$defs['source']!.additionalProperties).toBe(false);
+  it('an inline profile in the second source', () => {
+    expect(
+      runErr({
+        sources: [
+          { path: 'a.csv', kind: 'claims' },
+          { path: 'b.csv', profile: { kind: 'claims', dateFormat: 'dd\u2013MM\u2013yyyy', delimiter: '\u00a7', encoding: 'latin1', colums: {} } },
+        ],
+        yaer: 2021,
+      }),
+    ).toBe(
+      [
+        "run <dir>/run.json: yaer: unknown key (did you mean 'year'?)",
+        "run <dir>/run.json: sources[1].profile.colums: unknown key (did you mean 'columns'?)",
+        "run <dir>/run.json: sources[1].profile.delimiter: '\u00a7' (U+00A7) cannot be a delimiter: expected an ASCII character such as ';', ',' or '|' (traject splits bytes, and a non-ASCII character is more than one byte in UTF-8)",
+        "run <dir>/run.json: sources[1].profile.encoding: unknown encoding 'latin1': expected 'utf-8', 'utf-8-bom' or 'windows-1252' (did you mean 'windows-1252'?)",
+        "run <dir>/run.json: sources[1].profile.dateFormat: unsupported separator '\u2013' (U+2013) in 'dd\u2013MM\u2013yyyy' (did you mean 'dd-MM-yyyy'?); separators are ASCII characters such as - / . or a space",
+      ].join('\n'),
+    );
   });
 
-  it('lists exactly the profile keys the checks handle', () => {
-    expect(sorted(Object.keys(schema.properties))).toEqual(sorted(PROFILE_KEYS));
-    expect(sorted(Object.keys(schema.properties['columns']!.properties!))).toEqual(sorted(FIELDS));
-    expect(schema.properties['kind']!.enum).toEqual([...DATA_KINDS]);
-    expect(schema.properties['encoding']!.enum).toEqual([...ENCODINGS]);
+  it('a source that is neither a path nor an object, and one whose profile is neither', () => {
+    expect(runErr({ sources: [{ path: 'a.csv', kind: 'claims', profile: [] }, 7, { path: '', kind: 'allocation' }] })).toBe(
+      [
+        'run <dir>/run.json: sources[0].profile: expected a profile file name (a string) or an inline profile (an object), got an array',
+        'run <dir>/run.json: sources[1]: expected an object such as { "path": "data/a.csv", "kind": "allocations" }, got number 7',
+        'run <dir>/run.json: sources[2].path: expected a non-empty string, got the string ""',
+        "run <dir>/run.json: sources[2].kind: unknown kind 'allocation': expected 'allocations' or 'claims' (did you mean 'allocations'?)",
+      ].join('\n'),
+    );
+  });
+});
+
+describe('command-line settings: the run file definitions, the same message after the option name', () => {
+  const optErr = (values: Parameters<typeof checkOptions>[0]): string => {
+    try {
+      checkOptions(values);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected checkOptions to throw');
+  };
+
+  it('accepts good values and anything left out', () => {
+    expect(() => checkOptions({})).not.toThrow();
+    expect(() => checkOptions({ year: 2021, gapDays: 0, threshold: 0, rounding: 1, workers: 256, disclosure: 'off', kind: 'claims', delimiter: '|', encoding: 'utf-8' })).not.toThrow();
   });
 
-  it('lists exactly the run file and source keys the checks handle', () => {
-    expect(sorted(Object.keys(schema.$defs['runFile']!.properties))).toEqual(sorted(RUN_KEYS));
-    expect(schema.$defs['runFile']!.required).toEqual(['sources']);
-    expect(schema.$defs['runFile']!.properties['disclosure']!.enum).toEqual([...DISCLOSURES]);
-    expect(sorted(Object.keys(schema.$defs['source']!.properties))).toEqual(sorted(RUN_SOURCE_KEYS));
-    expect(schema.$defs['source']!.properties['kind']!.enum).toEqual([...DATA_KINDS]);
+  it('names the option and says what is expected', () => {
+    expect(optErr({ year: 21 })).toBe('--year: expected a year such as 2021 (an integer from 2000 to 2100), got number 21');
+    expect(optErr({ gapDays: -5 })).toBe('--gap-days: expected a number of days such as 30 (an integer from 0 to 3650), got number -5');
+    expect(optErr({ workers: 0 })).toBe('--workers: expected a number of worker threads such as 2 (an integer from 1 to 256), got number 0');
+    expect(optErr({ disclosure: 'none' })).toBe("--disclosure: unknown disclosure 'none': expected 'cbs' or 'off' (did you mean 'off'?)");
+    expect(optErr({ kind: 'declaraties' })).toBe("--kind: unknown kind 'declaraties': expected 'allocations' or 'claims' (did you mean 'claims'?)");
+    expect(optErr({ delimiter: 'tab' })).toBe(`--delimiter: expected one character such as ';' or ',', got "tab" (did you mean '\\t'?)`);
+    expect(optErr({ encoding: 'cp1252' })).toBe("--encoding: unknown encoding 'cp1252': expected 'utf-8', 'utf-8-bom' or 'windows-1252' (did you mean 'windows-1252'?)");
+    expect(optErr({ year: 1999, rounding: 0 })).toBe(
+      [
+        '--year: expected a year such as 2021 (an integer from 2000 to 2100), got number 1999',
+        '--rounding: expected a whole number such as 5 (an integer from 1 to 1000), got number 0',
+      ].join('\n'),
+    );
   });
 
-  it('docs/profiles.md documents every profile, run file and source key', () => {
+  it('reads numbers from the command line as numbers, and anything else as the text it is', () => {
+    expect([optionValue('2021'), optionValue('-5'), optionValue(' 1.5'), optionValue('abc'), optionValue('1e3'), optionValue(undefined)]).toEqual([
+      2021, -5, 1.5, 'abc', '1e3', undefined,
+    ]);
+    expect(optErr({ year: optionValue('abc') })).toBe('--year: expected a year such as 2021 (an integer from 2000 to 2100), got the string "abc"');
+  });
+
+  it('gives the message a run file gets for the same value', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traject-same-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.csv'), 'x\n');
+      for (const [key, option, value] of [['gapDays', '--gap-days', 4000], ['year', '--year', '2021'], ['disclosure', '--disclosure', 'internal']] as const) {
+        const f = path.join(dir, 'run.json');
+        fs.writeFileSync(f, JSON.stringify({ sources: [{ path: 'a.csv', kind: 'claims' }], [key]: value }));
+        let fromRun = '';
+        try {
+          loadRunFile(f);
+        } catch (e) {
+          fromRun = (e as Error).message;
+        }
+        expect(fromRun.startsWith(`run ${f}: ${key}: `), fromRun).toBe(true);
+        expect(optErr({ [key]: value })).toBe(`${option}: ${fromRun.slice(`run ${f}: ${key}: `.length)}`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('docs/profiles.md', () => {
+  const schema = JSON.parse(fs.readFileSync(new URL('../src/read/profile.schema.json', import.meta.url), 'utf8')) as {
+    properties: Record<string, unknown>;
+    $defs: { runFile: { properties: Record<string, unknown> }; source: { properties: Record<string, unknown> } };
+  };
+  it('documents every profile, run file and source key of the schema', () => {
     const doc = fs.readFileSync(new URL('../docs/profiles.md', import.meta.url), 'utf8');
-    for (const k of PROFILE_KEYS) expect(doc, k).toContain(`| \`${k}\``);
-    for (const k of RUN_KEYS) expect(doc, k).toMatch(new RegExp(`\\| \`(sources\\[\\]\\.)?${k.replace('$', '\\$')}\``));
-    for (const k of RUN_SOURCE_KEYS) expect(doc, k).toContain(`| \`sources[].${k}\` |`);
-  });
-
-  it("its dateFormat pattern agrees with the checks on supported tokens", () => {
-    const re = new RegExp(schema.properties['dateFormat']!.pattern!);
-    for (const f of ['auto', 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd', 'yyyy-MM-dd', 'dd/MM/yyyy', 'd.M.yyyy']) {
-      expect(re.test(f), f).toBe(true);
-      expect(parseDateFormat(f).ok || f === 'auto', f).toBe(true);
-    }
-    for (const f of ['DD-MM-YYYY', 'dd-mm-yyyy', 'dd-MM-yy', 'yyyy-MM-dd HH:mm', 'dd-MM', 'ddd-MM-yyyy', 'dd-MM-dd', 'yyyyy-MM-dd']) {
-      expect(re.test(f), f).toBe(false);
-      expect(parseDateFormat(f).ok, f).toBe(false);
-    }
+    for (const k of Object.keys(schema.properties)) expect(doc, k).toContain(`| \`${k}\``);
+    for (const k of Object.keys(schema.$defs.runFile.properties)) expect(doc, k).toMatch(new RegExp(`\\| \`(sources\\[\\]\\.)?${k.replace('$', '\\$')}\``));
+    for (const k of Object.keys(schema.$defs.source.properties)) expect(doc, k).toContain(`| \`sources[].${k}\` |`);
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeWindows1252, encodeWindows1252, pseudonym, pseudonymiseFile } from '../src/cli/pseudonymise.js';
+import { pseudonym, pseudonymiseFile } from '../src/cli/pseudonymise.js';
 
 const KEY_A = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 const KEY_B = 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100';
@@ -37,16 +37,6 @@ describe('pseudonym', () => {
   });
 });
 
-describe('Windows-1252', () => {
-  it('decodes 0x80-0x9F as Windows-1252, not Latin-1, and round-trips every byte', () => {
-    expect(decodeWindows1252(Uint8Array.of(0x80, 0x92, 0x93, 0x94, 0x9f, 0xe9, 0x41))).toBe('€’“”Ÿé' + 'A');
-    expect(decodeWindows1252(Uint8Array.of(0x81))).toBe('\u0081'); // undefined in Windows-1252: its C1 control (WHATWG)
-    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
-    expect(encodeWindows1252(decodeWindows1252(all)).equals(Buffer.from(all))).toBe(true);
-    expect(() => encodeWindows1252('\u0100')).toThrow('a character cannot be written in Windows-1252');
-  });
-});
-
 describe('pseudonymiseFile', () => {
   it('replaces the client column and keeps every other byte', async () => {
     const text = 'client_id;gemeente;productcode;begindatum;einddatum\n123456782;GM0363;45A48;01-03-2021;\n111222333;363;54001;2021-01-01;2021-06-30\n';
@@ -56,7 +46,7 @@ describe('pseudonymiseFile', () => {
     expect(fs.readFileSync(output, 'utf8')).toBe(
       `client_id;gemeente;productcode;begindatum;einddatum\n${h(KEY_A, '123456782')};GM0363;45A48;01-03-2021;\n${h(KEY_A, '111222333')};363;54001;2021-01-01;2021-06-30\n`,
     );
-    expect(res).toMatchObject({ rows: 2, pseudonymised: 2, empty: 0, short: 0, bsnLike: 2, column: 'client_id', columnIndex: 0, delimiter: ';', encoding: 'utf-8', keyCreated: false, warnings: [] });
+    expect(res).toMatchObject({ rows: 2, pseudonymised: 2, empty: 0, short: 0, bsnLike: 2, column: 'client_id', columnIndex: 0, delimiter: ';', encoding: 'auto', keyCreated: false, warnings: [] });
     // The input is untouched.
     expect(fs.readFileSync(input, 'utf8')).toBe(text);
   });
@@ -132,7 +122,7 @@ describe('pseudonymiseFile', () => {
     const input = file('in.csv', '\uFEFF"Cliëntnummer";"gemeente";"omschrijving"\r\n"123456782";"GM0363";"Begeleiding; individueel"\r\n"";"GM0363";"x ""y"""');
     const output = file('out.csv');
     const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
-    expect(res).toMatchObject({ rows: 2, pseudonymised: 1, empty: 1, column: 'Cliëntnummer', encoding: 'utf-8-bom', delimiter: ';' });
+    expect(res).toMatchObject({ rows: 2, pseudonymised: 1, empty: 1, column: 'Cliëntnummer', encoding: 'auto', delimiter: ';' });
     expect(fs.readFileSync(output, 'utf8')).toBe(
       `\uFEFF"Cliëntnummer";"gemeente";"omschrijving"\r\n"${h(KEY_A, '123456782')}";"GM0363";"Begeleiding; individueel"\r\n"";"GM0363";"x ""y"""`,
     );
@@ -146,30 +136,96 @@ describe('pseudonymiseFile', () => {
     expect(fs.readFileSync(output, 'utf8')).toBe(`client_id,naam,gemeente\n${h(KEY_A, '1')},"Jansen, P.",GM0014\n${h(KEY_A, '2')},Pietersen,GM0014\n`);
   });
 
-  it('reads and writes Windows-1252 byte for byte', async () => {
-    // "client_id;omschrijving\n" + "42;Caf\xe9 \x80 5\n" in Windows-1252: é = E9, € = 80
-    const bytes = Buffer.concat([Buffer.from('client_id;omschrijving\n42;Caf'), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(' 5\n')]);
+  it('reads and writes Windows-1252 byte for byte, and decodes a Windows-1252 client value as analyse does', async () => {
+    // "client_id;omschrijving\n" + "42;Caf\xe9 \x80 5\n" + "Jos\xe9;x\n" in Windows-1252: é = E9, € = 80
+    const bytes = Buffer.concat([Buffer.from('client_id;omschrijving\n42;Caf'), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(' 5\nJos'), Buffer.from([0xe9]), Buffer.from(';x\n')]);
     const input = file('in.csv', bytes);
     const output = file('out.csv');
     const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
-    expect(res.encoding).toBe('windows-1252');
-    const expected = Buffer.concat([Buffer.from(`client_id;omschrijving\n${h(KEY_A, '42')};Caf`), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(' 5\n')]);
+    expect(res).toMatchObject({ encoding: 'auto', rows: 2, pseudonymised: 2 });
+    const expected = Buffer.concat([Buffer.from(`client_id;omschrijving\n${h(KEY_A, '42')};Caf`), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from(` 5\n${h(KEY_A, 'José')};x\n`)]);
     expect(fs.readFileSync(output).equals(expected)).toBe(true);
+    // Told that the file is Windows-1252, the same.
+    const o2 = file('out2.csv');
+    expect((await pseudonymiseFile({ input, output: o2, keyFile: key(KEY_A), encoding: 'windows-1252' })).encoding).toBe('windows-1252');
+    expect(fs.readFileSync(o2).equals(expected)).toBe(true);
   });
 
-  it('fails on invalid UTF-8 when told the file is UTF-8, and leaves no output', async () => {
-    const input = file('in.csv', Buffer.concat([Buffer.from('client_id;x\n1;'), Buffer.from([0xe9]), Buffer.from('\n')]));
+  it('fails on a client value that is not valid UTF-8 when told the file is UTF-8, and leaves no output', async () => {
+    const input = file('in.csv', Buffer.concat([Buffer.from('client_id;x\n1;a\n2'), Buffer.from([0xe9]), Buffer.from(';b\n')]));
     const output = file('out.csv');
-    await expect(pseudonymiseFile({ input, output, keyFile: key(KEY_A), encoding: 'utf-8' })).rejects.toThrow(/not valid UTF-8.*--encoding windows-1252/);
+    await expect(pseudonymiseFile({ input, output, keyFile: key(KEY_A), encoding: 'utf-8' })).rejects.toThrow(
+      `${input}: line 3: the client value is not valid UTF-8; pass --encoding windows-1252 if it is a Windows export`,
+    );
     expect(fs.existsSync(output)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Bytes outside the client column are only copied, so there they do not matter.
+    const other = file('other.csv', Buffer.concat([Buffer.from('client_id;x\n1;'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const o2 = file('o2.csv');
+    await pseudonymiseFile({ input: other, output: o2, keyFile: key(KEY_A), encoding: 'utf-8' });
+    expect(fs.readFileSync(o2).equals(Buffer.concat([Buffer.from(`client_id;x\n${h(KEY_A, '1')};`), Buffer.from([0xe9]), Buffer.from('\n')]))).toBe(true);
+  });
+
+  it('splits records exactly as analyse does: a CR alone is data, a quoted newline stays in its field', async () => {
+    // fast-csv, used here before, ended a record at a lone CR; analyse does not. Split there, the
+    // second half of line 2 would have put the raw value 123456782 in no client position.
+    const text = 'omschrijving;client_id\nab\rcd;123456782\n"regel 1\nregel 2";111222333\n';
+    const input = file('in.csv', text);
+    const output = file('out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(res).toMatchObject({ rows: 2, pseudonymised: 2, columnIndex: 1 });
+    expect(fs.readFileSync(output, 'utf8')).toBe(`omschrijving;client_id\nab\rcd;${h(KEY_A, '123456782')}\n"regel 1\nregel 2";${h(KEY_A, '111222333')}\n`);
+  });
+
+  it('detects the delimiter as analyse does: the header a;b,c is read with a comma', async () => {
+    // Before, pseudonymise took ';' here and analyse ','.
+    const input = file('in.csv', 'x;y,client_id\n1;2,3\n');
+    const output = file('out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(res).toMatchObject({ delimiter: ',', columnIndex: 1, column: 'client_id' });
+    expect(fs.readFileSync(output, 'utf8')).toBe(`x;y,client_id\n1;2,${h(KEY_A, '3')}\n`);
+    await expect(pseudonymiseFile({ input, output: file('o.csv'), keyFile: key(KEY_A), delimiter: 'tab' })).rejects.toThrow(
+      `--delimiter: expected one character such as ';' or ',', got "tab" (did you mean '\\t'?)`,
+    );
+  });
+
+  it('refuses broken quotes and CR-only line endings, naming the line, never a value', async () => {
+    const k = key(KEY_A);
+    const broken = file('broken.csv', 'client_id;naam\n"123456782"x;a\n');
+    const o1 = file('o1.csv');
+    const e1 = await pseudonymiseFile({ input: broken, output: o1, keyFile: k }).catch((e: Error) => e.message);
+    expect(e1).toBe(`${broken}: line 2: malformed quotes (text after closing quote); the client column cannot be found with certainty, so the file is not pseudonymised`);
+    expect(fs.existsSync(o1)).toBe(false);
+    const mac = file('mac.csv', 'client_id;naam\r123456782;a\r');
+    const e2 = await pseudonymiseFile({ input: mac, output: file('o2.csv'), keyFile: k }).catch((e: Error) => e.message);
+    expect(e2).toBe(`${mac}: line 1 holds a carriage return (CR) that does not end the line; traject reads lines that end in LF or CRLF, so convert the line endings first`);
+    expect(`${e1}${e2}`).not.toContain('123456782');
+  });
+
+  it('reads a file of many chunks, records cut anywhere, with a quoted newline and BOM bytes at the start of records', async () => {
+    // About 3 MB, so several 1 MB chunks; every 7th row has a newline inside quotes, every 11th
+    // starts with U+FEFF (EF BB BF) in its first field, which only at the start of the file is a BOM.
+    const lines: string[] = ['\uFEFFnaam,client_id,x'];
+    const expected: string[] = ['\uFEFFnaam,client_id,x'];
+    for (let i = 0; i < 60000; i++) {
+      const naam = i % 7 === 0 ? `"naam\n${i}"` : i % 11 === 0 ? `\uFEFFn${i}` : `n${i}`;
+      lines.push(`${naam},k${i},${'v'.repeat(i % 40)}`);
+      expected.push(`${naam},${h(KEY_A, `k${i}`)},${'v'.repeat(i % 40)}`);
+    }
+    const input = file('big.csv', lines.join('\r\n') + '\r\n');
+    expect(fs.statSync(input).size).toBeGreaterThan(2e6);
+    const output = file('big-out.csv');
+    const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
+    expect(res).toMatchObject({ rows: 60000, pseudonymised: 60000, columnIndex: 1, column: 'client_id' });
+    expect(fs.readFileSync(output, 'utf8')).toBe(expected.join('\r\n') + '\r\n');
   });
 
   it('keeps empty values, short rows and blank lines as they are', async () => {
     const input = file('in.csv', 'x,client_id,y\na,,b\nc\n\nd,9,e\n');
     const output = file('out.csv');
     const res = await pseudonymiseFile({ input, output, keyFile: key(KEY_A) });
-    expect(res).toMatchObject({ rows: 4, pseudonymised: 1, empty: 1, short: 2, columnIndex: 1 });
+    // A blank line is not a row (as in analyse's row accounting), and is copied as it is.
+    expect(res).toMatchObject({ rows: 3, pseudonymised: 1, empty: 1, short: 1, columnIndex: 1 });
     expect(fs.readFileSync(output, 'utf8')).toBe(`x,client_id,y\na,,b\nc\n\nd,${h(KEY_A, '9')},e\n`);
   });
 

@@ -10,24 +10,26 @@ import { ENGINE_VERSION } from '../run/manifest.js';
 import { describe as describeReject } from '../run/accounting.js';
 import { runAnalysis, type RunOptions, type RunResult } from '../run/run.js';
 import type { SourceSpec } from '../read/sources.js';
-import { loadProfile, loadRunFile } from '../read/profile.js';
+import { checkOptions, loadProfile, loadRunFile, optionValue } from '../read/profile.js';
 import { pseudonymiseFile } from './pseudonymise.js';
 import { progressMode, progressReporter } from '../output/progress.js';
 import { outDirProblem, writeAtomically } from '../output/write.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+// Numbers arrive as the text typed (yargs type string) and are checked with the run file's
+// definitions (profile.schema.json, $defs/options), so that --year abc is reported as the string it is.
 interface AnalyseArgs {
   input?: string[];
   codes?: string;
   regions?: string;
-  year?: number;
+  year?: string | number;
   out?: string;
-  'gap-days'?: number;
-  workers?: number;
+  'gap-days'?: string | number;
+  workers?: string | number;
   disclosure?: string;
-  threshold?: number;
-  rounding?: number;
+  threshold?: string | number;
+  rounding?: string | number;
   labels?: boolean;
   strict?: boolean;
   kind?: string;
@@ -39,7 +41,15 @@ interface AnalyseArgs {
   excel?: boolean;
 }
 
+/** A command-line number as given, or a value passed in by code (the demo passes numbers). */
+const num = (v: string | number | undefined): unknown => (typeof v === 'string' ? optionValue(v) : v);
+
 function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
+  const cli = {
+    year: num(a.year), gapDays: num(a['gap-days']), workers: num(a.workers), threshold: num(a.threshold),
+    rounding: num(a.rounding), disclosure: a.disclosure, kind: a.kind,
+  };
+  checkOptions(cli);
   let base: Partial<RunOptions> & { out?: string } = {};
   if (a.run) {
     const rf = loadRunFile(a.run);
@@ -52,18 +62,10 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
   }
   const inputs = a.input && a.input.length > 0 ? a.input : base.inputs;
   const codes = a.codes ?? base.codes;
-  const year = a.year ?? base.year;
+  const year = (cli.year as number | undefined) ?? base.year;
   const out = a.out ?? base.out;
   const missing = [!inputs && '--input', !codes && '--codes', year === undefined && '--year', !out && '--out'].filter(Boolean);
   if (missing.length > 0) throw new RunError(`missing ${missing.join(', ')} (or give them in a --run file); see traject analyse --help`);
-  const whole = (name: string, v: number | undefined, lo: number, hi: number, what: string) => {
-    if (v !== undefined && !(Number.isInteger(v) && v >= lo && v <= hi)) throw new RunError(`${name}: expected ${what} (got ${v})`);
-  };
-  whole('--year', year, 2000, 2100, 'a year such as 2021');
-  whole('--gap-days', a['gap-days'], 0, 3650, 'a whole number of days from 0 to 3650');
-  whole('--workers', a.workers, 1, 256, 'a whole number of worker threads, at least 1');
-  whole('--threshold', a.threshold, 0, 1000, 'a whole number, at least 0');
-  whole('--rounding', a.rounding, 1, 1000, 'a whole number, at least 1');
   let specs: (string | SourceSpec)[] = inputs!;
   if (a.profile) {
     if (a.input === undefined) throw new RunError('--profile applies to the --input files; with --run, give each source its profile in the run file');
@@ -72,9 +74,10 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
   }
   return {
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
-    gapDays: a['gap-days'] ?? base.gapDays, workers: a.workers,
+    gapDays: (cli.gapDays as number | undefined) ?? base.gapDays, workers: cli.workers as number | undefined,
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
-    threshold: a.threshold ?? base.threshold, roundingBase: a.rounding ?? base.roundingBase, labels: a.labels ?? base.labels,
+    threshold: (cli.threshold as number | undefined) ?? base.threshold, roundingBase: (cli.rounding as number | undefined) ?? base.roundingBase,
+    labels: a.labels ?? base.labels,
     strict: a.strict ?? base.strict, includePgb: a['include-pgb'] ?? base.includePgb,
   };
 }
@@ -158,15 +161,15 @@ export async function main(argv: string[]): Promise<number> {
         .option('input', { alias: 'i', type: 'array', string: true, describe: 'input CSV files (one product per row); linked by client key' })
         .option('codes', { type: 'string', describe: 'code mapping table (productcode,category,...)' })
         .option('regions', { type: 'string', describe: 'region table (gemeente,regio)' })
-        .option('year', { type: 'number', describe: 'cohort year Y' })
+        .option('year', { type: 'string', describe: 'cohort year Y' })
         .option('out', { alias: 'o', type: 'string', describe: 'output folder (replaced atomically)' })
-        .option('gap-days', { type: 'number', default: undefined, describe: 'products within this many days join a trajectory [default: 30]' })
-        .option('workers', { type: 'number', describe: 'worker threads [default: number of cores]' })
-        .option('disclosure', { choices: ['cbs', 'off'], describe: "disclosure control; 'off' only for internal runs [default: cbs]" })
-        .option('threshold', { type: 'number', describe: 'counts up to this are suppressed [default: 7]' })
-        .option('rounding', { type: 'number', describe: 'other counts are rounded to a multiple of this [default: 5]' })
+        .option('gap-days', { type: 'string', describe: 'products within this many days join a trajectory [default: 30]' })
+        .option('workers', { type: 'string', describe: 'worker threads [default: number of cores]' })
+        .option('disclosure', { type: 'string', describe: "cbs or off; 'off' only for internal runs [default: cbs]" })
+        .option('threshold', { type: 'string', describe: 'counts up to this are suppressed [default: 7]' })
+        .option('rounding', { type: 'string', describe: 'other counts are rounded to a multiple of this [default: 5]' })
         .option('labels', { type: 'boolean', describe: "publish municipalities as 'Gemeente A', ..." })
-        .option('kind', { choices: ['allocations', 'claims'], describe: 'read every --input as this kind of data [default: allocations]' })
+        .option('kind', { type: 'string', describe: 'allocations or claims: read every --input as this kind of data [default: allocations]' })
         .option('strict', { type: 'boolean', describe: 'any rejected row fails the run (exit 2), nothing written' })
         .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
         .option('profile', { type: 'string', describe: 'a source profile (JSON) for every --input file: columns, delimiter, encoding, date format, kind' })
@@ -179,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
       async (a) => { await analyse(a as AnalyseArgs); })
       .command('demo', 'Run the analysis on the bundled sample data into results/', (y) => y
         .option('out', { type: 'string', default: 'results' })
-        .option('workers', { type: 'number' }),
+        .option('workers', { type: 'string' }),
       async (a) => {
         const dir = join(REPO, 'fixtures/sample');
         if (!existsSync(dir)) throw new RunError(`sample data not found in ${dir}`);
@@ -187,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
         const inputs = readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'codes.csv' && f !== 'regions.csv').sort();
         await analyse({
           input: inputs.map(rel), codes: rel('codes.csv'), regions: rel('regions.csv'),
-          year: 2021, out: a.out as string, workers: a.workers as number | undefined,
+          year: 2021, out: a.out as string, workers: a.workers as string | undefined,
         });
       })
       .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms (see docs/profiles.md)', (y) => y
@@ -196,11 +199,12 @@ export async function main(argv: string[]): Promise<number> {
         .option('column', { type: 'string', describe: 'the client column [default: found by its header name]' })
         .option('key', { type: 'string', demandOption: true, describe: 'key file (hex); keep it secret, use one key for all municipalities to link them' })
         .option('create-key', { type: 'boolean', default: false, describe: 'create the key file when it does not exist' })
-        .option('delimiter', { type: 'string', describe: 'field delimiter [default: detected]' })
-        .option('encoding', { choices: ['utf-8', 'utf-8-bom', 'windows-1252'], describe: '[default: detected]' })
+        .option('delimiter', { type: 'string', describe: 'field delimiter, one ASCII character [default: detected as analyse does]' })
+        .option('encoding', { type: 'string', describe: 'utf-8, utf-8-bom or windows-1252 [default: per field, UTF-8 when valid, else Windows-1252]' })
         .option('pad-bsn', { type: 'boolean', describe: 'restore the leading zero of 8-digit BSNs before hashing' })
         .option('force', { type: 'boolean', describe: 'overwrite an existing output file' }),
       async (a) => {
+        checkOptions({ delimiter: a.delimiter, encoding: a.encoding });
         const r = await pseudonymiseFile({
           input: a.input, output: a.output, column: a.column, keyFile: a.key, createKey: a['create-key'],
           delimiter: a.delimiter, encoding: a.encoding as never, padBsn: a['pad-bsn'], force: a.force,

@@ -2,15 +2,17 @@
 // (SPEC section 7). HMAC-SHA256 with a secret key, so the same key gives the same pseudonym in every
 // file (one purchasing organisation can link its municipalities) while nobody without the key can
 // recompute a pseudonym from a BSN. Nothing here prints a client value.
+//
+// The file is split by the same CSV reader as `traject analyse` (read/csv.ts: delimiter detection,
+// quoting, line ends, encodings), so the column pseudonymised here is the column analyse reads as the
+// client. Every byte outside the client values is copied as it is.
 import { createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
-import { format, parse, writeToString } from 'fast-csv';
+import { isUtf8 } from 'node:buffer';
 import { passesElfproef } from '../read/bsn.js';
 import { fieldOfHeader, HEADER_SYNONYMS, normaliseHeader } from '../read/columns.js';
+import { delimiterProblem, detectDelimiter, fieldString, forEachRecord, lastRecordBoundary } from '../read/csv.js';
 import type { Encoding } from '../read/profile.js';
 
 export interface PseudonymiseOptions {
@@ -22,9 +24,10 @@ export interface PseudonymiseOptions {
   keyFile: string;
   /** Create the key file (32 random bytes, hex, mode 0600) when it does not exist. */
   createKey?: boolean;
-  /** Field delimiter; default: the most frequent of ';' ',' tab '|' in the header line. */
+  /** Field delimiter; default: detected from the header line as analyse does (read/csv.ts detectDelimiter). */
   delimiter?: string;
-  /** Default: UTF-8 (a byte-order mark is kept), or Windows-1252 when the start is not valid UTF-8. */
+  /** How the header and the client values are decoded; default: per field, UTF-8 when valid, else
+   *  Windows-1252 (as analyse reads a file without a profile). Other fields are copied as bytes. */
   encoding?: Encoding;
   /** Restore leading zeros of all-digit values shorter than 9 digits before hashing (BSNs from spreadsheets). */
   padBsn?: boolean;
@@ -47,14 +50,17 @@ export interface PseudonymiseResult {
   column: string;
   columnIndex: number;
   delimiter: string;
-  encoding: Encoding;
+  /** The encoding given, or 'auto'. */
+  encoding: Encoding | 'auto';
   keyCreated: boolean;
   /** Things the user should know, e.g. a key file readable by others. No values. */
   warnings: string[];
 }
 
 const PSEUDONYM_HEX = 32;
-const PEEK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 1 << 20;
+/** A record longer than this has an unterminated quote, or is not CSV. */
+const MAX_RECORD_BYTES = 64 << 20;
 
 /** The pseudonym of one value: the first 32 hex characters of HMAC-SHA256(key, value as UTF-8). */
 export function pseudonym(key: Buffer, value: string): string {
@@ -88,224 +94,6 @@ export function readOrCreateKey(keyFile: string, createKey: boolean): { key: Buf
   return { key: Buffer.from(text, 'hex'), created, warnings };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Looking at the start of the file: encoding, delimiter, line ending, quoting style.
-
-interface Peek {
-  encoding: Encoding;
-  delimiter: string;
-  rowDelimiter: string;
-  headerQuoted: boolean[];
-  dataQuoted: boolean[];
-}
-
-/** Splits the first records of `text`, noting per field whether it was quoted. */
-function scanRecords(text: string, delimiter: string, max: number): { quoted: boolean[][]; rowDelimiter: string } {
-  const records: boolean[][] = [];
-  let rowDelimiter = '';
-  let fields: boolean[] = [];
-  let i = 0;
-  let atFieldStart = true;
-  let quoted = false;
-  let inQuotes = false;
-  while (i < text.length && records.length < max) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i++;
-        else inQuotes = false;
-      }
-      i++;
-      continue;
-    }
-    if (atFieldStart && c === '"') {
-      quoted = true;
-      inQuotes = true;
-      atFieldStart = false;
-      i++;
-      continue;
-    }
-    if (c === delimiter) {
-      fields.push(quoted);
-      quoted = false;
-      atFieldStart = true;
-      i++;
-      continue;
-    }
-    if (c === '\r' || c === '\n') {
-      const nl = c === '\r' && text[i + 1] === '\n' ? '\r\n' : c;
-      if (rowDelimiter === '') rowDelimiter = nl;
-      fields.push(quoted);
-      records.push(fields);
-      fields = [];
-      quoted = false;
-      atFieldStart = true;
-      i += nl.length;
-      continue;
-    }
-    atFieldStart = false;
-    i++;
-  }
-  return { quoted: records, rowDelimiter: rowDelimiter || '\n' };
-}
-
-function detectDelimiter(firstLine: string): string {
-  let best = ',';
-  let bestN = 0;
-  for (const d of [';', ',', '\t', '|']) {
-    let n = 0;
-    let inQ = false;
-    for (const c of firstLine) {
-      if (c === '"') inQ = !inQ;
-      else if (c === d && !inQ) n++;
-    }
-    if (n > bestN) {
-      best = d;
-      bestN = n;
-    }
-  }
-  return best;
-}
-
-function peek(file: string, opts: PseudonymiseOptions): Peek {
-  const fd = fs.openSync(file, 'r');
-  let buf: Buffer;
-  try {
-    const b = Buffer.alloc(PEEK_BYTES);
-    const n = fs.readSync(fd, b, 0, PEEK_BYTES, 0);
-    buf = b.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const hasBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  let encoding: Encoding;
-  if (opts.encoding) encoding = opts.encoding;
-  else if (hasBom) encoding = 'utf-8-bom';
-  else {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf, { stream: true });
-      encoding = 'utf-8';
-    } catch {
-      encoding = 'windows-1252';
-    }
-  }
-  const text = (encoding === 'windows-1252' ? decodeWindows1252(buf) : new TextDecoder('utf-8').decode(buf, { stream: true })).replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
-  const delimiter = opts.delimiter ?? detectDelimiter(firstLine);
-  // Whole records only: drop the last (possibly cut) one unless the peek holds the whole file.
-  const { quoted, rowDelimiter } = scanRecords(text, delimiter, 51);
-  const data = quoted.slice(1, 51);
-  const width = Math.max(0, ...data.map((r) => r.length));
-  // A column is written quoted when every sampled data row quoted it: keeps "all quoted" and
-  // "never quoted" exports as they were; fields that need quotes get them anyway.
-  const dataQuoted = Array.from({ length: width }, (_, j) => {
-    const has = data.filter((r) => j < r.length);
-    return has.length > 0 && has.every((r) => r[j]);
-  });
-  return { encoding, delimiter, rowDelimiter, headerQuoted: quoted[0] ?? [], dataQuoted };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Streams
-
-// Windows-1252 differs from Latin-1 only in 0x80..0x9F. Node 20.18.3+ decodes TextDecoder('windows-1252')
-// as Latin-1 (nodejs/node#60888), so traject maps these bytes itself; the five bytes Windows-1252 leaves
-// undefined map to their C1 controls, as the WHATWG Encoding Standard does. Byte-wise, so lossless both ways.
-const CP1252_C1 = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
-  0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0x009d, 0x017e, 0x0178,
-];
-const CP1252_DECODE: readonly string[] = Array.from({ length: 256 }, (_, b) =>
-  String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_C1[b - 0x80]! : b),
-);
-const CP1252_ENCODE: ReadonlyMap<number, number> = new Map(CP1252_DECODE.map((c, b) => [c.charCodeAt(0), b]));
-
-/** Bytes as Windows-1252 text. */
-export function decodeWindows1252(buf: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < buf.length; i++) out += CP1252_DECODE[buf[i]!];
-  return out;
-}
-
-/** Windows-1252 text as bytes; throws on a character Windows-1252 cannot hold. */
-export function encodeWindows1252(s: string): Buffer {
-  const out = Buffer.alloc(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const b = CP1252_ENCODE.get(s.charCodeAt(i));
-    if (b === undefined) throw new Error('a character cannot be written in Windows-1252');
-    out[i] = b;
-  }
-  return out;
-}
-
-/** Bytes -> text in the file's encoding; fails on invalid UTF-8 instead of corrupting it. */
-function decoder(encoding: Encoding): Transform {
-  const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let first = true;
-  let offset = 0;
-  const decode = (chunk: Buffer, stream: boolean): string => {
-    if (encoding === 'windows-1252') return decodeWindows1252(chunk);
-    try {
-      return td.decode(chunk, { stream });
-    } catch {
-      throw new Error(`the input is not valid UTF-8 (somewhere after byte ${offset}); pass --encoding windows-1252 if it is a Windows export`);
-    }
-  };
-  return new Transform({
-    decodeStrings: true,
-    transform(chunk: Buffer, _enc, cb: TransformCallback) {
-      try {
-        let s = decode(chunk, true);
-        offset += chunk.length;
-        if (first && s.length > 0) {
-          s = s.replace(/^\uFEFF/, '');
-          first = false;
-        }
-        cb(null, s);
-      } catch (e) {
-        cb(e as Error);
-      }
-    },
-    flush(cb: TransformCallback) {
-      try {
-        cb(null, decode(Buffer.alloc(0), false));
-      } catch (e) {
-        cb(e as Error);
-      }
-    },
-  });
-}
-
-/** Text -> bytes in the file's encoding. */
-function encoder(encoding: Encoding, bom: boolean): Transform {
-  const sd = new StringDecoder('utf8');
-  let first = true;
-  const encode = (s: string): Buffer => (encoding === 'windows-1252' ? encodeWindows1252(s) : Buffer.from(s, 'utf8'));
-  const bomBytes = (): Buffer => {
-    const b = first && bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0);
-    first = false;
-    return b;
-  };
-  return new Transform({
-    transform(chunk: Buffer | string, _enc, cb: TransformCallback) {
-      try {
-        const s = typeof chunk === 'string' ? chunk : sd.write(chunk);
-        cb(null, Buffer.concat([bomBytes(), encode(s)]));
-      } catch (e) {
-        cb(e as Error);
-      }
-    },
-    flush(cb: TransformCallback) {
-      try {
-        cb(null, Buffer.concat([bomBytes(), encode(sd.end())]));
-      } catch (e) {
-        cb(e as Error);
-      }
-    },
-  });
-}
-
 function samePath(a: string, b: string): boolean {
   const real = (p: string): string => {
     try {
@@ -323,10 +111,11 @@ function samePath(a: string, b: string): boolean {
 }
 
 /**
- * Writes a copy of `input` to `output` with the client column replaced by its pseudonym. Everything
- * else is kept as far as fast-csv allows: delimiter, line ending, final newline, byte-order mark,
- * encoding, and per column whether fields were quoted (judged from the first 50 rows). Written to a
- * temporary file and renamed, so a failed run leaves no half output. Returns counts only.
+ * Writes a copy of `input` to `output` with the client column replaced by its pseudonym. Every other
+ * byte is kept: delimiter, quotes, line endings, final newline, byte-order mark, encoding, blank lines,
+ * short rows. A quoted client value stays quoted. Written to a temporary file and renamed, so a failed
+ * run leaves no half output. A record with broken quotes fails the run (its client value cannot be
+ * found with certainty). Returns counts only.
  */
 export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<PseudonymiseResult> {
   const { input, output, keyFile } = opts;
@@ -334,19 +123,13 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
   if (samePath(input, output)) throw new Error(`the output ${output} is the input; traject never overwrites its input, choose another output file`);
   if (samePath(keyFile, input) || samePath(keyFile, output)) throw new Error('the key file must be a file of its own, not the input or output');
   if (fs.existsSync(output) && !opts.force) throw new Error(`output ${output} already exists; pass --force to replace it`);
-
-  const { key, created, warnings } = readOrCreateKey(keyFile, opts.createKey ?? false);
-  const pk = peek(input, opts);
-  const size = fs.statSync(input).size;
-  let endsWithNewline = false;
-  if (size > 0) {
-    const fd = fs.openSync(input, 'r');
-    const last = Buffer.alloc(1);
-    fs.readSync(fd, last, 0, 1, size - 1);
-    fs.closeSync(fd);
-    endsWithNewline = last[0] === 0x0a || last[0] === 0x0d;
+  if (opts.delimiter !== undefined) {
+    const problem = delimiterProblem(opts.delimiter);
+    if (problem !== null) throw new Error(`--delimiter: ${problem}`);
   }
 
+  const { key, created, warnings } = readOrCreateKey(keyFile, opts.createKey ?? false);
+  const decodeAs = opts.encoding === undefined ? 'auto' : opts.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
   const res: PseudonymiseResult = {
     rows: 0,
     pseudonymised: 0,
@@ -355,95 +138,104 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
     bsnLike: 0,
     column: '',
     columnIndex: -1,
-    delimiter: pk.delimiter,
-    encoding: pk.encoding,
+    delimiter: '',
+    encoding: opts.encoding ?? 'auto',
     keyCreated: created,
     warnings,
   };
 
-  let header: string[] | null = null;
-  let headerText = '';
-  let wroteHeader = false;
-  const rowDelimiter = pk.rowDelimiter;
-
-  // Row stage: the first row is the header (it picks the column and is formatted on its own, with its
-  // own quoting); data rows get the pseudonym and go on to the formatter.
-  const rowStage = new Transform({
-    objectMode: true,
-    transform(row: string[], _enc, cb: TransformCallback) {
-      if (header === null) {
-        let idx: number;
-        try {
-          idx = pickColumn(row, opts.column);
-        } catch (e) {
-          return cb(e as Error);
-        }
-        header = row;
-        res.columnIndex = idx;
-        res.column = row[idx]!.trim();
-        writeToString([row], { delimiter: pk.delimiter, quoteColumns: pk.headerQuoted, rowDelimiter }).then(
-          (text) => {
-            headerText = text;
-            cb();
-          },
-          (e: unknown) => cb(e as Error),
-        );
-        return;
+  const tmp = path.join(path.dirname(path.resolve(output)), `.${path.basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = fs.openSync(input, 'r');
+  let out = -1;
+  try {
+    out = fs.openSync(tmp, 'wx');
+    let delimiter = -1;
+    let header: string[] | null = null;
+    let carry = Buffer.alloc(0);
+    let pos = 0;
+    let lineBase = 0; // physical lines before the current chunk
+    let first = true;
+    for (;;) {
+      // A chunk after the first starts at offset 1 (a LF in front), so that forEachRecord skips a
+      // byte-order mark only at the start of the file, never at the start of a later chunk.
+      const pad = first ? 0 : 1;
+      const buf = Buffer.allocUnsafe(pad + carry.length + CHUNK_BYTES);
+      if (pad === 1) buf[0] = 10;
+      carry.copy(buf, pad);
+      const n = fs.readSync(fd, buf, pad + carry.length, CHUNK_BYTES, pos);
+      pos += n;
+      const len = pad + carry.length + n;
+      const eof = n === 0;
+      if (delimiter < 0) {
+        if (len === 0) break;
+        delimiter = opts.delimiter !== undefined ? opts.delimiter.charCodeAt(0) : detectDelimiter(buf, 0, len);
+        res.delimiter = String.fromCharCode(delimiter);
       }
-      res.rows++;
-      const j = res.columnIndex;
-      if (j >= row.length) {
-        res.short++;
-      } else {
-        let v = row[j]!.trim();
+      const cut = eof ? len : lastRecordBoundary(buf, len, delimiter);
+      if (cut <= pad && !eof) {
+        // No whole record yet: read on, unless it is unreasonably long.
+        if (len > MAX_RECORD_BYTES) {
+          throw new Error(`${input}: line ${lineBase + 1}: a record longer than 64 MB (an unterminated quote?); the file cannot be pseudonymised safely`);
+        }
+        carry = Buffer.from(buf.subarray(pad, len));
+        continue;
+      }
+      const pieces: Buffer[] = [];
+      let copied = pad; // buf[pad, copied) is in pieces already
+      const lines = forEachRecord(buf, pad, cut, delimiter, (r) => {
+        const line = lineBase + r.line;
+        if (r.malformed !== null) {
+          throw new Error(`${input}: line ${line}: malformed quotes (${r.malformed}); the client column cannot be found with certainty, so the file is not pseudonymised`);
+        }
+        if (header === null) {
+          const h = Array.from({ length: r.count }, (_, i) => fieldString(buf, r, i, decodeAs));
+          if (h.some((name) => name.includes('\r'))) {
+            throw new Error(`${input}: line 1 holds a carriage return (CR) that does not end the line; traject reads lines that end in LF or CRLF, so convert the line endings first`);
+          }
+          header = h;
+          res.columnIndex = pickColumn(h, opts.column);
+          res.column = h[res.columnIndex]!.replace(/^\uFEFF/, '').trim();
+          return;
+        }
+        res.rows++;
+        const j = res.columnIndex;
+        if (j >= r.count) {
+          res.short++;
+          return;
+        }
+        const s = r.starts[j]!;
+        const e = r.ends[j]!;
+        if (decodeAs === 'utf-8' && !r.ascii && !isUtf8(buf.subarray(s, e))) {
+          throw new Error(`${input}: line ${line}: the client value is not valid UTF-8; pass --encoding windows-1252 if it is a Windows export`);
+        }
+        let v = fieldString(buf, r, j, decodeAs).trim();
         if (v === '') {
           res.empty++;
-        } else {
-          if (opts.padBsn && /^\d{1,8}$/.test(v)) v = v.padStart(9, '0');
-          if (v.length === 9 && passesElfproef(v)) res.bsnLike++;
-          row[j] = pseudonym(key, v);
-          res.pseudonymised++;
+          return;
         }
-      }
-      cb(null, row);
-    },
-  });
-
-  // Assembly stage: header text, then the formatted data rows, then the final newline if the input had one.
-  const formatted = new StringDecoder('utf8');
-  const assemble = new Transform({
-    transform(chunk: Buffer | string, _enc, cb: TransformCallback) {
-      const s = typeof chunk === 'string' ? chunk : formatted.write(chunk);
-      if (!wroteHeader) {
-        wroteHeader = true;
-        cb(null, headerText + rowDelimiter + s);
-      } else cb(null, s);
-    },
-    flush(cb: TransformCallback) {
-      let s = formatted.end();
-      if (!wroteHeader) s += headerText;
-      if (endsWithNewline && header !== null) s += rowDelimiter;
-      cb(null, s);
-    },
-  });
-
-  const tmp = path.join(path.dirname(path.resolve(output)), `.${path.basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await pipeline(
-      fs.createReadStream(input),
-      decoder(pk.encoding),
-      parse({ delimiter: pk.delimiter, quote: '"', escape: '"', headers: false, ignoreEmpty: false, trim: false }),
-      rowStage,
-      format<string[], string[]>({ delimiter: pk.delimiter, rowDelimiter, quoteColumns: pk.dataQuoted, includeEndRowDelimiter: false }),
-      assemble,
-      encoder(pk.encoding, pk.encoding === 'utf-8-bom'),
-      fs.createWriteStream(tmp, { flags: 'wx' }),
-    );
+        if (opts.padBsn && /^\d{1,8}$/.test(v)) v = v.padStart(9, '0');
+        if (v.length === 9 && passesElfproef(v)) res.bsnLike++;
+        pieces.push(buf.subarray(copied, s), Buffer.from(pseudonym(key, v), 'latin1'));
+        copied = e;
+        res.pseudonymised++;
+      });
+      pieces.push(buf.subarray(copied, cut));
+      fs.writeSync(out, Buffer.concat(pieces));
+      lineBase += lines;
+      carry = Buffer.from(buf.subarray(cut, len));
+      first = false;
+      if (eof) break;
+    }
     if (header === null) throw new Error(`input ${input} is empty: expected a header line`);
+    fs.closeSync(out);
+    out = -1;
     fs.renameSync(tmp, output);
   } catch (e) {
+    if (out >= 0) fs.closeSync(out);
     fs.rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    fs.closeSync(fd);
   }
   return res;
 }

@@ -11,6 +11,7 @@ import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
+import { parseTrimmedGemeenteBytes } from '../read/municipality.js';
 
 /** Why a row was rejected. The order is the order of the rejects summary. */
 export const REASONS = [
@@ -153,7 +154,7 @@ export class ChunkParser {
       if (gm < 0) {
         field(r, col.gemeente);
         if (fe === fs) return reject(line, R['missing municipality'], col.gemeente);
-        gm = parseGemeenteBytes(fbuf, fs, fe);
+        gm = parseTrimmedGemeenteBytes(fbuf, fs, fe); // field() trimmed it
         if (gm < 0) return reject(line, R['unknown municipality code format'], col.gemeente);
       }
 
@@ -232,17 +233,4 @@ function upperAscii(b: Uint8Array, s: number, e: number, into: Uint8Array): Uint
     into[i - s] = c >= 97 && c <= 122 ? c - 32 : c;
   }
   return into;
-}
-
-/** parseGemeente on bytes: 363, 0363, GM0363 (any case), or -1. */
-export function parseGemeenteBytes(b: Uint8Array, s: number, e: number): number {
-  if (e - s > 2 && (b[s] | 32) === 103 && (b[s + 1] | 32) === 109) s += 2;
-  if (e === s || e - s > 4) return -1;
-  let n = 0;
-  for (let i = s; i < e; i++) {
-    const d = b[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n > 0 ? n : -1;
 }

@@ -11,7 +11,11 @@
 //      'unterminated quote'       the quoted field runs to the end of the range; it keeps all those bytes.
 //      'text after closing quote' `"ab"cd,` the field keeps everything up to the next delimiter or
 //                                 end of line (content `ab"cd`); later quotes in it are data.
-// The delimiter must not be '"', CR or LF.
+// The delimiter is one ASCII byte other than '"', CR or LF (isDelimiterByte; delimiterProblem says why a
+// profile's or an option's delimiter is refused); without one it is detected (detectDelimiter).
+//
+// This file is the one CSV dialect of traject: analyse (sources.ts, the workers), the side tables
+// (table.ts) and `traject pseudonymise` all split records here and decode fields with fieldString.
 
 import { Buffer, isUtf8 } from 'node:buffer';
 
@@ -35,10 +39,33 @@ function hasBom(buf: Uint8Array, end: number): boolean {
   return end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
 }
 
+/** The delimiter rule: one ASCII character other than '"', CR, LF (and NUL). The splitter works on bytes,
+ *  so a character that is more than one byte in UTF-8 (or differs between encodings) cannot be one. */
+export function isDelimiterByte(b: number): boolean {
+  return Number.isInteger(b) && b > 0 && b < 0x80 && b !== QUOTE && b !== CR && b !== LF;
+}
+
 function checkDelimiter(delimiter: number): void {
-  if (delimiter === QUOTE || delimiter === CR || delimiter === LF || !(delimiter >= 0 && delimiter <= 255)) {
-    throw new RangeError(`CSV delimiter must be a single byte other than '"', CR or LF (got ${delimiter})`);
+  if (!isDelimiterByte(delimiter)) {
+    throw new RangeError(`CSV delimiter must be one ASCII character other than '"', CR or LF (got ${delimiter})`);
   }
+}
+
+const NAMED_DELIMITERS: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',', pipe: '|' };
+
+/** null when `value` can be a delimiter (isDelimiterByte), else why not, for a message after the JSON path
+ *  or option name. */
+export function delimiterProblem(value: string): string | null {
+  if ([...value].length !== 1) {
+    const named = NAMED_DELIMITERS[value.toLowerCase()];
+    const hint = named ? ` (did you mean '${named === '\t' ? '\\t' : named}'?)` : value === 'auto' ? ' (leave the delimiter out to detect it)' : '';
+    return `expected one character such as ';' or ',', got ${JSON.stringify(value)}${hint}`;
+  }
+  const b = value.charCodeAt(0);
+  if (isDelimiterByte(b)) return null;
+  if (b < 0x80) return `${JSON.stringify(value)} cannot be a delimiter; expected a character such as ';' or ','`;
+  const u = 'U+' + value.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `'${value}' (${u}) cannot be a delimiter: expected an ASCII character such as ';', ',' or '|' (traject splits bytes, and a non-ASCII character is more than one byte in UTF-8)`;
 }
 
 /** Calls onRecord for each record in buf[start, end). end is a record boundary. Blank lines are skipped
@@ -295,23 +322,30 @@ export function fieldString(
   return r.quoted[i] ? text.replaceAll('""', '"') : text;
 }
 
-/** ',' or ';' (or '\t'): whichever occurs most outside quotes in the header line.
- *  Ties go to ',' then ';' then TAB; a header without any of them gives ','. */
-export function detectDelimiter(headerLine: string): number {
-  let comma = 0;
-  let semi = 0;
-  let tab = 0;
-  let inQuotes = false;
-  for (let i = 0; i < headerLine.length; i++) {
-    const c = headerLine.charCodeAt(i);
-    if (c === QUOTE) inQuotes = !inQuotes; // "" inside quotes toggles twice: stays inside
-    else if (inQuotes) continue;
-    else if (c === 44) comma++;
-    else if (c === 59) semi++;
-    else if (c === 9) tab++;
-    else if (c === LF) break; // only the first line counts
-  }
-  if (comma >= semi && comma >= tab) return 44;
-  return semi >= tab ? 59 : 9;
-}
+/** Delimiters detected when none is given, in the order that breaks ties. */
+export const DELIMITER_CANDIDATES: readonly number[] = [44, 59, 9, 124]; // , ; TAB |
 
+/**
+ * The delimiter of a file without one given: of ',', ';', TAB and '|', the one that splits the first
+ * line buf[start, first LF or end) into the most fields, reading quotes as forEachRecord does with that
+ * delimiter (so a ';' inside a quoted field does not count). Ties go to the earlier of , ; TAB | (the
+ * header `a;b,c` is read with ','); a line without any of them gives ','. A UTF-8 BOM at 0 is skipped.
+ */
+export function detectDelimiter(buf: Uint8Array, start = 0, end = buf.length): number {
+  if (end > buf.length) end = buf.length;
+  const lf = buf.indexOf(LF, start);
+  const lineEnd = lf >= 0 && lf < end ? lf + 1 : end;
+  let best = DELIMITER_CANDIDATES[0];
+  let bestFields = 1;
+  for (const d of DELIMITER_CANDIDATES) {
+    let fields = 0;
+    forEachRecord(buf, start, lineEnd, d, (r) => {
+      if (fields === 0) fields = r.count;
+    });
+    if (fields > bestFields) {
+      best = d;
+      bestFields = fields;
+    }
+  }
+  return best;
+}

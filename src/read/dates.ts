@@ -77,7 +77,18 @@ export type DateFormat = {
   readonly program: Program | null;
 };
 
+// The date-format grammar: the one rule for profiles (checked when the profile is loaded, see
+// profile.ts) and for the parser below (compiled in the workers). A pattern is 'auto', or
+//  - tokens: a run of one letter, which must be yyyy, MM, M, dd or d; year, month and day once each;
+//  - separators: any other printable ASCII character except a digit and the quote ' (no quoted
+//    literals); a space is fine;
+//  - M and d (one or two digits) must not be followed directly by another token (dMyyyy: 1112021
+//    could be 1 November or 11 January).
+
 const TOKENS: Record<string, number> = { yyyy: OP_YEAR4, MM: OP_MONTH2, M: OP_MONTH12, dd: OP_DAY2, d: OP_DAY12 };
+const SUPPORTED = "supported: yyyy, MM, M, dd, d with literal separators, or 'auto'";
+const FIELD_NAMES = ['year', 'month', 'day'];
+const MISSING = ['year (yyyy)', 'month (MM or M)', 'day (dd or d)'];
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -85,16 +96,17 @@ function isLetter(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+/** Dashes people type for a hyphen (Word's en dash, em dash, minus sign). */
+function isDash(c: number): boolean {
+  return (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+}
 
-function compileProgram(pattern: string): Program {
-  const fail = (why: string): never => {
-    throw new Error(
-      `date format '${pattern}': ${why} (supported: 'auto', or the tokens yyyy, MM, M, dd, d with separators such as - / . or a space)`,
-    );
-  };
+/** The operations of `pattern`, or the problem with it (a sentence naming the pattern). */
+function parseFormat(pattern: string): { ops: number[]; lits: number[] } | { problem: string } {
   const ops: number[] = [];
   const lits: number[] = [];
   const seen = [0, 0, 0]; // year, month, day
+  const q = `'${pattern}'`;
   for (let i = 0; i < pattern.length; ) {
     const c = pattern.charCodeAt(i);
     if (isLetter(c)) {
@@ -102,26 +114,57 @@ function compileProgram(pattern: string): Program {
       while (j < pattern.length && pattern.charCodeAt(j) === c) j++;
       const token = pattern.slice(i, j);
       const op = TOKENS[token];
-      if (op === undefined) fail(`unsupported token '${token}'`);
+      if (op === undefined) return { problem: `unsupported token '${token}' in ${q}${caseHint(pattern)}; ${SUPPORTED}` };
+      const field = op === OP_YEAR4 ? 0 : op === OP_MONTH2 || op === OP_MONTH12 ? 1 : 2;
+      if (seen[field]++ > 0) return { problem: `${q} gives the ${FIELD_NAMES[field]} twice; ${SUPPORTED}` };
       const prev = ops.length > 0 ? ops[ops.length - 1] : OP_LIT;
       if (prev === OP_MONTH12 || prev === OP_DAY12) {
-        // 'dMyyyy': where a 1-or-2-digit field ends would need backtracking; refuse it.
-        fail(`token '${token}' directly after a one-or-two-digit 'd' or 'M' is ambiguous; put a separator between`);
+        const before = prev === OP_MONTH12 ? 'M' : 'd';
+        return {
+          problem: `${q}: '${before}' directly next to '${token}' is ambiguous (M and d take one or two digits); put a separator between them or use MM and dd`,
+        };
       }
-      const field = op === OP_YEAR4 ? 0 : op === OP_MONTH2 || op === OP_MONTH12 ? 1 : 2;
-      if (seen[field]++ > 0) fail(`token '${token}' repeats a field`);
       ops.push(op);
       lits.push(0);
       i = j;
-    } else {
-      if (c === 39) fail(`quoted literals are not supported`);
-      if (isDigit(c) || c > 126 || c < 32) fail(`unsupported literal '${pattern[i]}'`);
-      ops.push(OP_LIT);
-      lits.push(c);
-      i++;
+      continue;
     }
+    if (c === 39) return { problem: `quoted literals are not supported in ${q}: write separators as they are, e.g. 'dd-MM-yyyy'; ${SUPPORTED}` };
+    if (isDigit(c)) return { problem: `a digit ('${pattern[i]}') cannot be a separator in ${q}; ${SUPPORTED}` };
+    if (c < 32 || c > 126) {
+      const code = pattern.codePointAt(i)!;
+      const shown = c < 32 || c === 127 ? '' : `'${String.fromCodePoint(code)}' `;
+      const u = 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
+      const dash = isDash(c) ? ` (did you mean '${[...pattern].map((ch) => (isDash(ch.charCodeAt(0)) ? '-' : ch)).join('')}'?)` : '';
+      return { problem: `unsupported separator ${shown}(${u}) in ${q}${dash}; separators are ASCII characters such as - / . or a space` };
+    }
+    ops.push(OP_LIT);
+    lits.push(c);
+    i++;
   }
-  if (seen[0] === 0 || seen[1] === 0 || seen[2] === 0) fail('needs a year (yyyy), a month (MM or M) and a day (dd or d)');
+  for (let f = 0; f < 3; f++) if (seen[f] === 0) return { problem: `${q} has no ${MISSING[f]}; ${SUPPORTED}` };
+  return { ops, lits };
+}
+
+/** ' (did you mean ...?)' when fixing the case of y, m and d gives a valid pattern ('DD-MM-YYYY'). */
+function caseHint(pattern: string): string {
+  if (!/^[yYmMdD\W_]+$/.test(pattern)) return '';
+  const guess = pattern.replace(/Y/g, 'y').replace(/D/g, 'd').replace(/m/g, 'M');
+  return guess !== pattern && !('problem' in parseFormat(guess)) ? ` (did you mean '${guess}'?)` : '';
+}
+
+/** null when `pattern` is a date format traject can read ('auto' or a pattern of the grammar above),
+ *  else what is wrong with it, naming the pattern. */
+export function dateFormatProblem(pattern: string): string | null {
+  if (pattern === 'auto') return null;
+  const r = parseFormat(pattern);
+  return 'problem' in r ? r.problem : null;
+}
+
+function compileProgram(pattern: string): Program {
+  const r = parseFormat(pattern);
+  if ('problem' in r) throw new Error(`date format: ${r.problem}`);
+  const { ops, lits } = r;
 
   // Fixed layout, if there is one.
   let at = 0;
@@ -161,7 +204,7 @@ function compileProgram(pattern: string): Program {
   };
 }
 
-/** compileDateFormat throws a clear Error naming the pattern for any unsupported token. */
+/** Compiles a pattern; throws an Error saying what is wrong (dateFormatProblem) for one the grammar refuses. */
 export function compileDateFormat(pattern: string): DateFormat {
   if (pattern === 'auto') return { pattern, program: null };
   return { pattern, program: compileProgram(pattern) };

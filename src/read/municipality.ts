@@ -1,13 +1,49 @@
 // SPEC section 1: a municipality code may come as 363, 0363 or GM0363; traject keeps the number.
+//
+// The one rule, for every reader (data rows, the profile's `gemeente`, the code and region tables):
+// surrounding spaces and tabs are ignored; then an optional `GM` in any case; then 1 to 4 ASCII
+// digits that are not all zero. Anything else is not a municipality code. parseGemeente (text) and
+// parseGemeenteBytes (bytes, no string; the hot path uses its trimmed form) implement it twice, side by side, and
+// test/municipality.test.ts checks on random input that they agree.
 
-/** The CBS municipality number of `text` ('363', '0363', 'GM0363', 'gm0363', surrounding spaces), or -1. */
+/** Text that explains the rule in messages. */
+export const GEMEENTE_EXPECTED = "a CBS municipality code such as 363, '0363' or 'GM0363'";
+
+const SPACE = 32;
+const TAB = 9;
+
+/** The CBS municipality number of `text` ('363', '0363', 'GM0363', 'gm0363', surrounding spaces or tabs), or -1. */
 export function parseGemeente(text: string): number {
-  let s = text.trim();
-  if (s.length > 2 && (s[0] === 'G' || s[0] === 'g') && (s[1] === 'M' || s[1] === 'm')) s = s.slice(2);
-  if (s.length === 0 || s.length > 4) return -1;
+  let s = 0;
+  let e = text.length;
+  while (s < e && (text.charCodeAt(s) === SPACE || text.charCodeAt(s) === TAB)) s++;
+  while (e > s && (text.charCodeAt(e - 1) === SPACE || text.charCodeAt(e - 1) === TAB)) e--;
+  if (e - s > 2 && (text.charCodeAt(s) | 32) === 103 && (text.charCodeAt(s + 1) | 32) === 109) s += 2; // 'g', 'm'
+  if (e === s || e - s > 4) return -1;
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const d = s.charCodeAt(i) - 48;
+  for (let i = s; i < e; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n > 0 ? n : -1;
+}
+
+/** parseGemeente on the bytes b[s, e) (UTF-8 or any ASCII-compatible encoding), or -1. */
+export function parseGemeenteBytes(b: Uint8Array, s: number, e: number): number {
+  while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
+  while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
+  return parseTrimmedGemeenteBytes(b, s, e);
+}
+
+/** parseGemeenteBytes for a field its caller has already trimmed of spaces and tabs (the hot path,
+ *  normalise.ts, trims every field once): the same answer without looking for them again. */
+export function parseTrimmedGemeenteBytes(b: Uint8Array, s: number, e: number): number {
+  if (e - s > 2 && (b[s] | 32) === 103 && (b[s + 1] | 32) === 109) s += 2; // 'g', 'm'
+  if (e === s || e - s > 4) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = b[i] - 48;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }

@@ -63,7 +63,7 @@ export function openSource(spec: SourceSpec, index: number, includePgb: boolean)
   const nl = head.indexOf(10);
   const firstEnd = nl < 0 ? head.length : nl + 1;
   const encoding = profile?.encoding === 'windows-1252' ? 'windows-1252' : profile?.encoding ? 'utf-8' : 'auto';
-  const delimiter = profile?.delimiter ? profile.delimiter.charCodeAt(0) : detectDelimiter(head.toString('latin1', 0, firstEnd));
+  const delimiter = profile?.delimiter ? profile.delimiter.charCodeAt(0) : detectDelimiter(head, 0, firstEnd);
   let first: string[] = [];
   forEachRecord(head, 0, firstEnd, delimiter, (r) => {
     if (first.length === 0) first = Array.from({ length: r.count }, (_, i) => fieldString(head, r, i, encoding).trim());

@@ -1,7 +1,8 @@
-// Small side tables (code mapping, regions) are read with fast-csv: they are tiny, so a
-// well-kept library beats the hot-path parser here on clarity.
+// Small side tables (code mapping, regions): read with the same CSV dialect as the sources (csv.ts:
+// delimiter detection, quoting, UTF-8 or else Windows-1252 per field), so a table and an export
+// written the same way are read the same way.
 import { readFileSync } from 'node:fs';
-import { parseString } from 'fast-csv';
+import { detectDelimiter, fieldString, forEachRecord } from './csv.js';
 
 export interface TableRow {
   /** 1-based line in the file (the header is line 1). */
@@ -15,28 +16,33 @@ export interface Table {
   rows: TableRow[];
 }
 
-/** Reads a small CSV with a header; `,` or `;` by whichever the header uses; names lower-cased. */
+/** Reads a small CSV with a header; the delimiter detected from the header line (csv.ts); names
+ *  lower-cased, values trimmed; lines that are blank or hold only empty fields are skipped. */
 export async function readTable(file: string): Promise<Table> {
-  let text: string;
+  let buf: Buffer;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    buf = readFileSync(file);
   } catch (e) {
     throw new Error(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: string[][] = await new Promise((resolve, reject) => {
-    const out: string[][] = [];
-    parseString(text, { delimiter, ignoreEmpty: true, trim: true })
-      .on('error', (e) => reject(new Error(`${file}: not a readable CSV table (${e.message})`)))
-      .on('data', (row: string[]) => out.push(row))
-      .on('end', () => resolve(out));
+  const delimiter = detectDelimiter(buf);
+  const records: { line: number; values: string[] }[] = [];
+  let malformed: string | null = null;
+  forEachRecord(buf, 0, buf.length, delimiter, (r) => {
+    if (r.malformed !== null) {
+      malformed ??= `${file}:${r.line}: not a readable CSV table (${r.malformed})`;
+      return;
+    }
+    const values = Array.from({ length: r.count }, (_, i) => fieldString(buf, r, i).trim());
+    if (values.every((v) => v === '')) return;
+    records.push({ line: r.line, values });
   });
+  if (malformed !== null) throw new Error(malformed);
   if (records.length === 0) throw new Error(`${file}: empty table (expected a header line)`);
-  const columns = records[0].map((c) => c.toLowerCase());
+  const columns = records[0].values.map((c) => c.toLowerCase());
   const index = new Map(columns.map((c, i) => [c, i]));
-  const rows = records.slice(1).map((values, i) => ({
-    line: i + 2,
+  const rows = records.slice(1).map(({ line, values }) => ({
+    line,
     get: (column: string) => {
       const at = index.get(column);
       return at === undefined ? '' : (values[at] ?? '');
