@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderReport } from '../src/report/report.js';
-import { fmtDec, fmtInt, fmtPct, fractionPhrase } from '../src/report/i18n.js';
+import { fmtDec, fmtInt, fmtPct, fractionPhrase } from '../src/report/format.js';
 import { publishedRows, reportInput } from './fixtures/report-fixture.js';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');

@@ -5,8 +5,9 @@
 import { CATEGORIES } from '../model/model.js';
 import type { CategoryId, MetricRow } from '../model/model.js';
 import type { Comparison } from '../compare/compare.js';
-import { STRINGS, fmtDec, fmtInt, fmtPct, fractionPhrase } from './i18n.js';
-import type { Lang, Strings } from './i18n.js';
+import { fmtDec, fmtInt, fmtPct, fractionPhrase } from './format.js';
+import { STRINGS } from './i18n/strings.js';
+import type { Lang, Strings } from './i18n/strings.js';
 
 export interface ReportSource {
   file: string;
