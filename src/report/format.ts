@@ -1,7 +1,7 @@
-// Number formats and phrasing of the report, done by hand (not Intl) so the output is
-// byte-identical on every Node build.
+// Number formats, names and phrasing of the report. Numbers are formatted by hand (not Intl) so
+// the output is byte-identical on every Node build.
 
-import type { Lang } from './i18n/strings.js';
+import type { Lang, Strings } from './i18n/strings.js';
 
 /** 12345 -> "12.345" (nl) / "12,345" (en). */
 export function fmtInt(n: number, lang: Lang): string {
@@ -60,4 +60,24 @@ export function fractionPhrase(v: number, lang: Lang): string {
     else if (diff < -0.015) qualifier = lang === 'nl' ? 'bijna ' : 'almost ';
   }
   return qualifier + (lang === 'nl' ? `${k} op de ${d}` : `${k} in ${d}`);
+}
+
+/** The first letter in upper case. */
+export function capitalise(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** "Regio Noord", or "Regio onbekend" for municipalities outside the region table. */
+export function regionName(region: string | null, t: Strings): string {
+  return region === null ? t.unknownRegion : `${t.regionPrefix} ${region}`;
+}
+
+/** "Toewijzingen" (headings); an unknown kind by its id. */
+export function kindName(kind: string, t: Strings): string {
+  return t.kind[kind] ?? kind;
+}
+
+/** "toewijzingen" (inside a sentence or a table cell); an unknown kind by its id. */
+export function kindShortName(kind: string, t: Strings): string {
+  return t.kindShort[kind] ?? kind;
 }
