@@ -25,10 +25,8 @@ export const en: Strings = {
   suppressed: 'suppressed',
   suppressedLong: 'suppressed (too small to publish)',
   unknownRegion: 'Region unknown',
-  region: 'region',
   regionPrefix: 'Region',
   allData: 'All municipalities',
-  allDataShort: 'all municipalities',
   municipality: 'Municipality',
 
   keyFigures: 'Key figures',
@@ -51,13 +49,11 @@ export const en: Strings = {
     `Note: trajectories still running at the end of ${y + 1} are left out. Long trajectories usually have more products, ` +
     'so this mean leans towards short trajectories. The "still open" column shows how many trajectories are left out for that reason.',
   openLabel: 'still open',
-  chartFor: (k) => k,
   legendBar: 'municipality',
   legendCi: '95% confidence interval',
   legendRegion: 'region',
   legendAll: 'all municipalities',
   legendSuppressed: 'suppressed: not published, not zero',
-  nLabel: 'n',
   nYouths: 'young people',
   nTrajectories: 'trajectories',
 
@@ -76,14 +72,7 @@ export const en: Strings = {
     jeugdbescherming: CATEGORY_LABELS.jeugdbescherming.en,
     jeugdreclassering: CATEGORY_LABELS.jeugdreclassering.en,
   },
-  categoriesShort: {
-    ambulant_non_ggz: 'outpatient care (not mental health)',
-    ggz: 'mental health care',
-    verblijf_non_ggz: 'residential care (not mental health)',
-    overig_multidisciplinair: 'other care',
-    jeugdbescherming: 'child protection',
-    jeugdreclassering: 'juvenile probation',
-  },
+  ggzInSentence: 'mental health care',
 
   comparisonsTitle: 'Comparisons',
   comparisonsLede: (a) =>
@@ -91,7 +80,6 @@ export const en: Strings = {
     `We state only the direction, and only when a statistical test finds the difference clear ` +
     `(two-sided, ${pctPlain(a, 'en')} chance of a difference by chance). The differences themselves are not published.`,
   colArea: 'Municipality',
-  colKind: 'Data',
   colWhat: 'What we see',
   colVsRegion: 'Compared with the region',
   colVsAll: 'Compared with all municipalities',

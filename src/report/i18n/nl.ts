@@ -25,10 +25,8 @@ export const nl: Strings = {
   suppressed: 'geheim',
   suppressedLong: 'geheim (te klein om te publiceren)',
   unknownRegion: 'Regio onbekend',
-  region: 'regio',
   regionPrefix: 'Regio',
   allData: 'Alle gemeenten',
-  allDataShort: 'alle gemeenten',
   municipality: 'Gemeente',
 
   keyFigures: 'Kerncijfers',
@@ -51,13 +49,11 @@ export const nl: Strings = {
     `Let op: trajecten die eind ${y + 1} nog liepen tellen niet mee. Lange trajecten hebben meestal meer producten, ` +
     'dus dit gemiddelde leunt naar korte trajecten. De kolom "nog open" laat zien hoeveel trajecten daardoor buiten beeld blijven.',
   openLabel: 'nog open',
-  chartFor: (k) => k,
   legendBar: 'gemeente',
   legendCi: '95%-betrouwbaarheidsinterval',
   legendRegion: 'regio',
   legendAll: 'alle gemeenten',
   legendSuppressed: 'geheim: niet gepubliceerd, geen nul',
-  nLabel: 'n',
   nYouths: 'jongeren',
   nTrajectories: 'trajecten',
 
@@ -76,14 +72,7 @@ export const nl: Strings = {
     jeugdbescherming: CATEGORY_LABELS.jeugdbescherming.nl,
     jeugdreclassering: CATEGORY_LABELS.jeugdreclassering.nl,
   },
-  categoriesShort: {
-    ambulant_non_ggz: 'ambulante hulp (geen GGZ)',
-    ggz: 'GGZ',
-    verblijf_non_ggz: 'verblijf (geen GGZ)',
-    overig_multidisciplinair: 'overige hulp',
-    jeugdbescherming: 'jeugdbescherming',
-    jeugdreclassering: 'jeugdreclassering',
-  },
+  ggzInSentence: 'GGZ',
 
   comparisonsTitle: 'Vergelijkingen',
   comparisonsLede: (a) =>
@@ -91,7 +80,6 @@ export const nl: Strings = {
     `We noemen alleen de richting, en alleen als een statistische toets het verschil duidelijk vindt ` +
     `(tweezijdig, ${pctPlain(a, 'nl')} kans op een toevallig verschil). De verschillen zelf publiceren we niet.`,
   colArea: 'Gemeente',
-  colKind: 'Gegevens',
   colWhat: 'Wat we zien',
   colVsRegion: 'Vergeleken met de regio',
   colVsAll: 'Vergeleken met alle gemeenten',

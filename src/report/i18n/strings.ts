@@ -2,6 +2,7 @@
 // below is the list of them; the number formats are in ../format.ts.
 
 import type { CategoryId } from '../../model/model.js';
+import type { NotComparedReason } from '../../compare/compare.js';
 import { en } from './en.js';
 import { nl } from './nl.js';
 
@@ -24,10 +25,8 @@ export interface Strings {
   suppressed: string;
   suppressedLong: string;
   unknownRegion: string;
-  region: string;
   regionPrefix: string;
   allData: string;
-  allDataShort: string;
   municipality: string;
 
   keyFigures: string;
@@ -46,13 +45,11 @@ export interface Strings {
   pptLede: (year: number) => string;
   pptCaveat: (year: number) => string;
   openLabel: string;
-  chartFor: (kind: string) => string;
   legendBar: string;
   legendCi: string;
   legendRegion: string;
   legendAll: string;
   legendSuppressed: string;
-  nLabel: string;
   nYouths: string;
   nTrajectories: string;
 
@@ -62,13 +59,12 @@ export interface Strings {
   combination: string;
   suppressedOrCombination: string;
   categories: Record<CategoryId, string>;
-  /** Category names inside a sentence ("start met GGZ"). */
-  categoriesShort: Record<CategoryId, string>;
+  /** GGZ inside a sentence ("start met GGZ"); the comparisons phrase no other category. */
+  ggzInSentence: string;
 
   comparisonsTitle: string;
   comparisonsLede: (alpha: number) => string;
   colArea: string;
-  colKind: string;
   colWhat: string;
   colVsRegion: string;
   colVsAll: string;
@@ -81,7 +77,7 @@ export interface Strings {
   refRegion: string;
   refAll: string;
   notCompared: string;
-  notComparedReason: Record<string, string>;
+  notComparedReason: Record<NotComparedReason, string>;
   tests: Record<string, string>;
   phrase: {
     outflow: (fraction: string, pct: string, year: number) => string;

@@ -3,7 +3,7 @@
 // for every category as a matrix of symbols.
 
 import { CATEGORIES } from '../../model/model.js';
-import type { CategoryId, MetricRow } from '../../model/model.js';
+import type { MetricRow } from '../../model/model.js';
 import type { Comparison } from '../../compare/compare.js';
 import type { ReportContext } from '../context.js';
 import { capitalise, fmtDec, fmtPct, fractionPhrase, kindShortName, regionName } from '../format.js';
@@ -14,7 +14,7 @@ import { isHidden, kindCmp, orderedAreas } from '../rows.js';
 import { secret, table } from '../tables.js';
 import type { Section } from './section.js';
 
-const MAIN_MEASURES: { measure: string; category: string }[] = [
+const MAIN_MEASURES: { measure: string; category: '' | 'ggz' }[] = [
   { measure: 'outflow', category: '' },
   { measure: 'in_care_next_year', category: '' },
   { measure: 'trajectories_open', category: '' },
@@ -26,9 +26,9 @@ const MAIN_MEASURES: { measure: string; category: string }[] = [
 const GLYPH: Record<string, string> = { higher: '▲', lower: '▼', no_clear_difference: '●' };
 
 /** The municipality's figure in words: "Ruim 2 op de 5 jongeren in 2022 uit zorg (44%)". */
-function phraseFor(r: MetricRow | undefined, measure: string, category: string, ctx: ReportContext): Interpolation {
+function phraseFor(r: MetricRow | undefined, measure: string, category: '' | 'ggz', ctx: ReportContext): Interpolation {
   const { t, lang, year } = ctx;
-  const catName = category === '' ? '' : t.categoriesShort[category as CategoryId] ?? category;
+  const catName = category === 'ggz' ? t.ggzInSentence : '';
   const what = `${t.measureName[measure] ?? measure}${catName ? ' ' + catName : ''}`;
   if (r === undefined) return `${what}: –`;
   if (isHidden(r)) return secret(t.phrase.suppressed(what));
