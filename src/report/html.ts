@@ -83,10 +83,6 @@ export function join(values: readonly Interpolation[], separator: Interpolation)
   return new Fragment(out.join(''));
 }
 
-export function isSafeHtml(v: unknown): v is SafeHtml {
-  return Fragment.is(v);
-}
-
 /** The markup of a finished document, as a string to write to a file. */
 export function htmlString(f: SafeHtml): string {
   if (!Fragment.is(f)) throw new TypeError('htmlString: not a SafeHtml fragment');

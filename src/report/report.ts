@@ -54,10 +54,8 @@ function header(ctx: ReportContext, sections: readonly Section[]): SafeHtml {
     : html`<span class="badge safe">${t.disclosureOn(input.disclosure.threshold, input.disclosure.roundingBase)}</span>`;
   const generated = input.generatedAt !== undefined ? html`<span>${t.generatedAt}: ${input.generatedAt}</span>` : null;
   const toc = sections.map((s, i) => html`${i > 0 ? ' ' : null}<a href="#${s.id}">${s.title(t)}</a>`);
-  return html`<header class="top"><p class="eyebrow">traject · ${year}</p><h1>${t.title(year)}</h1><p class="subtitle">${t.subtitle(
-    year,
-    ctx.gapDays,
-  )}</p><div class="meta">${badge}<span>${t.engine}: traject ${input.engineVersion}</span>${generated}</div><nav class="toc" aria-label="${t.contents}">${toc}</nav></header>\n`;
+  const meta = html`<div class="meta">${badge}<span>${t.engine}: traject ${input.engineVersion}</span>${generated}</div>`;
+  return html`<header class="top"><p class="eyebrow">traject · ${year}</p><h1>${t.title(year)}</h1><p class="subtitle">${t.subtitle(year, ctx.gapDays)}</p>${meta}<nav class="toc" aria-label="${t.contents}">${toc}</nav></header>\n`;
 }
 
 function document(ctx: ReportContext): SafeHtml {

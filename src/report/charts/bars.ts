@@ -46,11 +46,8 @@ export function barChart(spec: BarChartSpec, ctx: ReportContext): SafeHtml {
   const extraOf = (area: string, level: 'municipality' | 'region' | 'all'): string => (spec.extra ? spec.extra.value(area, level) : '');
 
   // column headings
-  parts.push(
-    html`<text class="colhead" x="${NX}" y="18" text-anchor="end">${spec.nHeader}</text>${spec.extra
-      ? html`<text class="colhead" x="${EX}" y="18" text-anchor="end">${spec.extra.header}</text>`
-      : null}`,
-  );
+  const extraHead = spec.extra ? html`<text class="colhead" x="${EX}" y="18" text-anchor="end">${spec.extra.header}</text>` : null;
+  parts.push(html`<text class="colhead" x="${NX}" y="18" text-anchor="end">${spec.nHeader}</text>${extraHead}`);
   let y = 26;
   const plotTop = y;
 

@@ -56,10 +56,9 @@ function phraseFor(r: MetricRow | undefined, measure: string, category: '' | 'gg
 function directionCell(c: Comparison | undefined, t: Strings, span = 1): SafeHtml {
   if (c === undefined) return html`<td class="dir dir-na">–</td>`;
   if (c.direction === null) {
-    const why = c.reason ? t.notComparedReason[c.reason] ?? c.reason : '';
-    return html`<td class="dir dir-na"${span > 1 ? html` colspan="${span}"` : null}><span class="glyph" aria-hidden="true">–</span>${t.notCompared}${why
-      ? html` <span class="why">(${why})</span>`
-      : null}</td>`;
+    const colspan = span > 1 ? html` colspan="${span}"` : null;
+    const why = c.reason ? html` <span class="why">(${t.notComparedReason[c.reason] ?? c.reason})</span>` : null;
+    return html`<td class="dir dir-na"${colspan}><span class="glyph" aria-hidden="true">–</span>${t.notCompared}${why}</td>`;
   }
   const ref = c.against === 'region' ? t.refRegion : t.refAll;
   return html`<td class="dir dir-${c.direction}"><span class="glyph" aria-hidden="true">${GLYPH[c.direction]!}</span>${t.direction[c.direction](ref)}</td>`;

@@ -20,9 +20,8 @@ export const dataKinds: Section = {
           const v = r === undefined ? '–' : isHidden(r) ? secret(t.suppressed) : fmtInt(r.value!, lang);
           return kinds.length > 1 ? html`${kindShortName(k, t)}: ${v}` : v;
         });
-        return html`<tr data-area="${area}"><th scope="row">${area}</th><td>${g.region ?? t.unknownRegion}</td><td>${kinds
-          .map((k) => kindShortName(k, t))
-          .join(', ')}</td><td class="r">${join(cohort, html`<br>`)}</td></tr>`;
+        const kindNames = kinds.map((k) => kindShortName(k, t)).join(', ');
+        return html`<tr data-area="${area}"><th scope="row">${area}</th><td>${g.region ?? t.unknownRegion}</td><td>${kindNames}</td><td class="r">${join(cohort, html`<br>`)}</td></tr>`;
       }),
     );
     const columns = [{ label: t.municipality }, { label: t.colRegion }, { label: t.colKinds }, { label: t.colCohort, cls: 'r' }];
