@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderReport } from '../src/report/report.js';
-import { fmtDec, fmtInt, fmtPct, fractionPhrase } from '../src/report/i18n.js';
-import { publishedRows, reportInput } from './fixtures/report-fixture.js';
+import { fmtDec, fmtInt, fmtPct, fractionPhrase } from '../src/report/format.js';
+import { publishedRows, reportInput, reportInputWithTexts } from './fixtures/report-fixture.js';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');
 const CHROMIUM = '/usr/bin/chromium';
@@ -186,6 +186,28 @@ describe('report in headless Chromium', () => {
     expect(await page.locator('[data-suppressed]').count()).toBe(0);
     expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(42);
     await page.screenshot({ path: join(OUT, 'report-internal.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('markup in names from the input stays text: no element made of it, the page reads it back as written', async () => {
+    const evil = (what: string): string => ` <script>alert("${what}")</script> & 'x' "y" </title></svg><b>`;
+    const texts = { area: evil('area'), region: evil('region'), file: evil('file'), kind: evil('kind'), reason: evil('reason'),
+      warning: evil('warning'), code: evil('code'), version: evil('version'), generatedAt: evil('generatedAt') };
+    const { page, errors, requests } = await open('report-hostile.html', renderReport(reportInputWithTexts('cbs', 'nl', texts)));
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('b').count()).toBe(0);
+    // the charts are whole: the same bars as the plain report
+    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(5);
+    expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(28);
+    // text and attributes round-trip through the HTML parser unchanged
+    const area = `GM0014${texts.area}`;
+    expect(await page.locator('svg[data-chart="outflow-allocations"] text.area').allTextContents()).toContain(area);
+    expect(await page.locator(`rect[data-bar="outflow"][data-area="${area.replace(/["\\]/g, '\\$&')}"]`).count()).toBe(1);
+    expect(await page.locator('svg[data-chart="outflow-allocations"] text.grouplabel').allTextContents()).toContain(`Regio Noord${texts.region}`);
+    expect(await page.locator('ul.warn:not(.info) li').last().textContent()).toBe(texts.warning);
+    expect(await page.title()).toBe('Jeugdhulptrajecten 2021');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

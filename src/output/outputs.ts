@@ -2,8 +2,7 @@
 import type { RunResult } from '../run/run.js';
 import type { RejectEntry } from '../model/manifest.js';
 import { qualityWarnings } from '../run/quality.js';
-import { renderReport } from '../report/report.js';
-import type { Lang } from '../report/i18n.js';
+import { renderReport, type Lang } from '../report/report.js';
 import { csvText, type OutputFile } from './write.js';
 import { INTERNAL_NOTICE, jsonRow, METRIC_COLUMNS, numberText, statusText } from './format.js';
 
