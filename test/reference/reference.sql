@@ -153,7 +153,12 @@ SELECT
   nullif(trim(coalesce(regio, '')), '') AS scope_regio,
   pday(geldig_vanaf) AS vanaf,
   pday(geldig_tot) AS tot
-FROM read_csv('{{codes}}', header = true, all_varchar = true, normalize_names = true);
+FROM ( -- the scope and validity columns are optional (SPEC 9): absent ones read as empty
+  SELECT NULL::VARCHAR AS gemeente, NULL::VARCHAR AS regio, NULL::VARCHAR AS geldig_vanaf, NULL::VARCHAR AS geldig_tot
+  WHERE false
+  UNION ALL BY NAME
+  SELECT * FROM read_csv('{{codes}}', header = true, all_varchar = true, normalize_names = true)
+);
 
 -- The built-in iJw fallback (src/mapping/ijw-fallback.ts is named by definitions.md as part of
 -- the definitions; this is a copy of its data: productcategorie -> category).
