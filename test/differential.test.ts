@@ -34,29 +34,38 @@ function referenceMap(rows: ReferenceRow[]): Map<string, Counts> {
   return new Map(rows.map((r) => [keyOf(r), { numerator: r.numerator, denominator: r.denominator }]));
 }
 
+type Kinds = 'allocations' | 'claims' | 'mixed';
+/** The data kind of each generated file: all allocations, all claims, or the second file claims. */
+const kindOf = (kinds: Kinds, i: number): 'allocations' | 'claims' =>
+  kinds === 'claims' || (kinds === 'mixed' && i === 1) ? 'claims' : 'allocations';
+
 describe.each([
-  { name: 'Y=2021, gap 30', seed: 11, year: 2021, gapDays: 30 },
-  { name: 'Y=2022, gap 14, 16 municipalities, 3 sources', seed: 12, year: 2022, gapDays: 14, municipalities: 16, sources: 3 },
-  { name: 'Y=2020, gap 0, 5 municipalities, 1 source', seed: 13, year: 2020, gapDays: 0, municipalities: 5, sources: 1 },
-])('engine = DuckDB reference ($name)', ({ seed, year, gapDays, municipalities, sources }) => {
+  { name: 'Y=2021, gap 30', seed: 11, year: 2021, gapDays: 30, kinds: 'allocations' as Kinds },
+  { name: 'Y=2022, gap 14, 16 municipalities, 3 sources', seed: 12, year: 2022, gapDays: 14, municipalities: 16, sources: 3, kinds: 'allocations' as Kinds },
+  { name: 'Y=2020, gap 0, 5 municipalities, 1 source', seed: 13, year: 2020, gapDays: 0, municipalities: 5, sources: 1, kinds: 'allocations' as Kinds },
+  { name: 'claims, Y=2021, gap 30', seed: 14, year: 2021, gapDays: 30, kinds: 'claims' as Kinds },
+  { name: 'mixed (second file claims), Y=2021, gap 30, 3 sources', seed: 15, year: 2021, gapDays: 30, sources: 3, kinds: 'mixed' as Kinds },
+])('engine = DuckDB reference ($name)', ({ seed, year, gapDays, municipalities, sources, kinds }) => {
   let files: GeneratedFiles;
   let engine: Map<string, Counts>;
   let reference: Map<string, Counts>;
   let metrics: MetricRow[];
   beforeAll(async () => {
     files = await generate(`${tmp.dir}/${seed}`, { clients: 5000, seed, year, municipalities, sources });
+    const inputs = files.inputs.map((path, i) => ({ path, kind: kindOf(kinds, i) }));
     const [e, r] = await Promise.all([
-      runAnalysis({ inputs: files.inputs, codes: files.codes, regions: files.regions, year, gapDays, workers: 2, disclosure: 'off' }),
-      runReference({ inputs: files.inputs, codes: files.codes, regions: files.regions, year, gapDays, threads: 1 }),
+      runAnalysis({ inputs, codes: files.codes, regions: files.regions, year, gapDays, workers: 2, disclosure: 'off' }),
+      runReference({ inputs, codes: files.codes, regions: files.regions, year, gapDays, threads: 1 }),
     ]);
     metrics = e.metrics;
     engine = new Map(e.metrics.map((m) => [keyOf(m), { numerator: m.numerator, denominator: m.denominator }]));
     reference = referenceMap(r);
   });
 
-  it('has a cohort worth comparing', () => {
-    const cohort = reference.get('all|all|allocations|cohort_youths||');
-    expect(cohort?.numerator).toBeGreaterThan(2000);
+  it('has a cohort worth comparing (of every kind the run holds)', () => {
+    const expected = kinds === 'mixed' ? ['allocations', 'claims', 'mixed'] : [kinds];
+    for (const k of expected) expect(reference.get(`all|all|${k}|cohort_youths||`)?.numerator, k).toBeGreaterThan(kinds === 'mixed' && k !== 'mixed' ? 500 : 2000);
+    expect(new Set([...reference.keys()].map((k) => k.split('|')[2]))).toEqual(new Set(expected));
   });
 
   it('has the same rows on both sides, with every municipality and region', () => {

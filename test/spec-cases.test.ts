@@ -1,64 +1,152 @@
-// Runs every spec case (test/spec-cases.ts) through the whole engine, with 1 and 2 workers,
-// and checks the trajectories of the first client against the pure stitching functions.
+// Runs every spec case (test/spec-cases.ts) against every engine:
+//   - the TypeScript engine through its public run API (runAnalysis, disclosure off so that the
+//     counts are exact), with 1 and with 2 workers;
+//   - the DuckDB reference SQL (test/reference/reference.sql), one DuckDB instance for the whole
+//     file, a database of its own per case.
+// Each engine must produce every expected row of a case with exactly its counts: a missing row
+// fails with a message naming the engine, the case and the row (it never passes as 0). Rows a
+// case does not list are not checked against the case; the last test of each case checks that
+// both engines give the same rows, listed or not.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cohortYear } from '../src/model/calendar.js';
-import { allocationProducts, claimProducts, dedupe } from '../src/definitions/products.js';
-import { MapStatus, type ProductRow } from '../src/model/rows.js';
-import { byStartThenEnd, stitch } from '../src/definitions/stitch.js';
-import { runAnalysis } from '../src/run/run.js';
-import { compileDateFormat, isoDate, parseDateString } from '../src/read/dates.js';
-import { OPEN_END } from '../src/model/model.js';
-import { SPEC_CASES, SPEC_CODES, SPEC_REGIONS, type SpecCase } from './spec-cases.js';
-import { findRow, tempDir } from './helpers.js';
+import { runAnalysis, type RunResult } from '../src/run/run.js';
+import { sharedReference, type ReferenceRow, type SharedReference } from './reference/duckdb-reference.js';
+import {
+  areasOf, expectedOf, rowKey, sourcesOf, SPEC_CASES, SPEC_CODES, SPEC_REGIONS,
+  type DataKind, type ExpectedRow, type SpecCase,
+} from './spec-cases.js';
+import { tempDir } from './helpers.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const auto = compileDateFormat('auto');
-const day = (s: string) => (s === '' ? OPEN_END : parseDateString(s, auto));
-
-function writeCase(c: SpecCase, i: number): string[] {
-  const files = Math.max(...c.rows.map((r) => r.file ?? 0)) + 1;
-  return Array.from({ length: files }, (_, f) => tmp.file(`case${i}-${f}.csv`,
-    'client_id,gemeente,productcode,begindatum,einddatum,toewijzingnummer\n' +
-    c.rows.filter((r) => (r.file ?? 0) === f).map((r) => [r.client, r.gemeente, r.code, r.start, r.end, r.allocation ?? ''].join(',')).join('\n') + '\n'));
-}
-
+const tmp = tempDir('traject-spec-');
 const codes = tmp.file('codes.csv', SPEC_CODES);
 const regions = tmp.file('regions.csv', SPEC_REGIONS);
+let reference: Promise<SharedReference> | null = null;
+afterAll(async () => {
+  if (reference) (await reference).close();
+  tmp.cleanup();
+});
 
-describe.each(SPEC_CASES.map((c, i) => [c.name, c, i] as const))('%s', (_name, c, i) => {
-  const inputs = writeCase(c, i);
-  const kind = c.kind ?? 'allocations';
+/** A metrics row as both engines give it. */
+type Row = Omit<ExpectedRow, 'numerator'> & { numerator: number | null };
 
+const HEADER = 'client_id,gemeente,productcode,productcategorie,begindatum,einddatum,toewijzingnummer,aanbieder';
+
+/** Writes the case's input files (default profile, SPEC 9) once; returns them in run order. */
+const written = new Map<SpecCase, { path: string; kind: DataKind }[]>();
+function inputsOf(c: SpecCase): { path: string; kind: DataKind }[] {
+  let inputs = written.get(c);
+  if (!inputs) {
+    const i = SPEC_CASES.indexOf(c);
+    inputs = sourcesOf(c).map((s) => ({
+      path: tmp.file(`case${i}-${s.name}.csv`, [HEADER, ...s.rows.map((r) =>
+        [r.client, r.gemeente, r.code, '', r.start, r.end, r.allocation, r.provider].join(','))].join('\n') + '\n'),
+      kind: s.kind,
+    }));
+    written.set(c, inputs);
+  }
+  return inputs;
+}
+
+const settings = (c: SpecCase) => ({ codes, regions, year: c.year ?? 2021, gapDays: c.gap ?? 30 });
+
+const tsRuns = new Map<string, Promise<RunResult>>();
+function runTs(c: SpecCase, workers: number): Promise<RunResult> {
+  const key = `${c.name}|${workers}`;
+  let run = tsRuns.get(key);
+  if (!run) {
+    run = runAnalysis({ inputs: inputsOf(c), ...settings(c), workers, disclosure: 'off' });
+    tsRuns.set(key, run);
+  }
+  return run;
+}
+
+const refRuns = new Map<SpecCase, Promise<ReferenceRow[]>>();
+function runRef(c: SpecCase): Promise<ReferenceRow[]> {
+  let run = refRuns.get(c);
+  if (!run) {
+    reference ??= sharedReference(1);
+    run = reference.then((ref) => ref.run({ inputs: inputsOf(c), ...settings(c) }));
+    refRuns.set(c, run);
+  }
+  return run;
+}
+
+const show = (r: Row | ExpectedRow): string =>
+  `${r.data_kind} ${r.measure} ${r.area} ${r.category || r.bucket || '-'} ${r.numerator ?? '(empty)'} ${r.denominator ?? '-'}`;
+
+/** Every way the rows of one engine fail the case (empty: it passes). */
+function problemsOf(c: SpecCase, rows: readonly Row[], engine: string): string[] {
+  const out: string[] = [];
+  const got = new Map<string, Row>();
+  for (const r of rows) {
+    if (got.has(rowKey(r))) out.push(`${engine}, case "${c.name}": row "${show(r)}" appears twice`);
+    got.set(rowKey(r), r);
+  }
+  for (const e of expectedOf(c)) {
+    const g = got.get(rowKey(e));
+    if (!g) out.push(`${engine}, case "${c.name}": expected row "${show(e)}" is missing`);
+    else if (g.numerator !== e.numerator || g.denominator !== e.denominator)
+      out.push(`${engine}, case "${c.name}": expected row "${show(e)}", got ${g.numerator ?? '(empty)'} / ${g.denominator ?? '-'}`);
+  }
+  const areas = areasOf(c);
+  if (areas) {
+    const have = [...new Set(rows.map((r) => `${r.area}:${r.data_kind}`))].sort();
+    if (have.join(' ') !== areas.join(' ')) out.push(`${engine}, case "${c.name}": rows for areas ${have.join(' ')}, expected ${areas.join(' ')}`);
+  }
+  return out;
+}
+
+describe('the spec-case table', () => {
+  it('has unique names and every case reads (rows, expected rows, areas)', () => {
+    expect(new Set(SPEC_CASES.map((c) => c.name)).size).toBe(SPEC_CASES.length);
+    for (const c of SPEC_CASES) {
+      expect(c.spec, c.name).toMatch(/^\d+(, \d+)*$/);
+      expect(sourcesOf(c).length, c.name).toBeGreaterThan(0);
+      expect(expectedOf(c).length, c.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('a missing row fails, naming the case and the row; it never passes as 0', () => {
+    const c: SpecCase = {
+      name: 'check', spec: '5', rows: 'alloc c1 GM0014 A1 2021-01-01 2021-01-31',
+      expect: 'products_started all ggz 0 0\ncohort_youths all - 1 -',
+    };
+    const cohort: Row = { level: 'all', area: 'all', data_kind: 'allocations', measure: 'cohort_youths', category: '', bucket: '', numerator: 1, denominator: null };
+    expect(problemsOf(c, [cohort], 'engine X')).toEqual([
+      'engine X, case "check": expected row "allocations products_started all ggz 0 0" is missing',
+    ]);
+    expect(problemsOf(c, [], 'engine X')).toHaveLength(2);
+    expect(problemsOf(c, [cohort, { ...cohort, measure: 'products_started', category: 'ggz', numerator: 0, denominator: 0 }], 'engine X')).toEqual([]);
+    expect(problemsOf(c, [{ ...cohort, data_kind: 'claims' }], 'engine X')).toHaveLength(2); // another kind is another row
+  });
+});
+
+describe.each(SPEC_CASES.map((c) => [`${c.name} (SPEC ${c.spec})`, c] as const))('%s', (_name, c) => {
   for (const workers of [1, 2]) {
-    it(`figures with ${workers} worker(s)`, async () => {
-      const r = await runAnalysis({ inputs, codes, regions, year: 2021, disclosure: 'off', workers, kind });
-      for (const [key, [num, den]] of Object.entries(c.expect)) {
-        const row = findRow(r.exact, key, kind);
-        if (num === 0 && den === 0 && row === undefined) continue;
-        expect(row, key).toBeDefined();
-        expect([row!.numerator, row!.denominator], key).toEqual([num, den]);
-      }
-      const rejected = r.manifest.inputs.reduce((s, x) => s + x.rejected, 0);
-      expect(rejected).toBe(c.rejected ?? 0);
-      expect(r.manifest.inputs.reduce((s, x) => s + x.read, 0)).toBe(c.rows.length);
+    it(`TypeScript engine (runAnalysis, ${workers} worker${workers > 1 ? 's' : ''})`, async () => {
+      const r = await runTs(c, workers);
+      expect(problemsOf(c, r.metrics, `TypeScript engine, ${workers} worker(s)`).join('\n')).toBe('');
+      const rows = sourcesOf(c).reduce((s, x) => s + x.rows.length, 0);
+      expect(r.manifest.inputs.reduce((s, x) => s + x.read, 0), 'rows read').toBe(rows);
+      expect(r.manifest.inputs.reduce((s, x) => s + x.rejected, 0), 'rows rejected').toBe(c.rejected ?? 0);
       if (c.unmapped) expect(r.manifest.unmappedCodes).toEqual(c.unmapped);
     });
   }
 
-  if (c.trajectories) {
-    it('trajectories of the first client', () => {
-      const y = cohortYear(2021);
-      const rows: ProductRow[] = c.rows.filter((r) => r.client === 'c1').map((r, order) => ({
-        kind: kind === 'claims' ? 1 : 0, order, source: 0, gm: 0, code: r.code, productcategorie: '', provider: '',
-        allocation: r.allocation ?? '', start: day(r.start), end: day(r.end), cat: 0, mapStatus: MapStatus.Mapped,
-        referrer: 0, sex: 0, reason: 0, birth: OPEN_END,
-      }));
-      const unique = dedupe(rows).rows;
-      const products = kind === 'claims' ? claimProducts(unique) : allocationProducts(unique);
-      const got = stitch(products.filter((p) => p.start >= y.first).sort(byStartThenEnd), 30)
-        .map((t) => [isoDate(t.start), t.maxEnd === OPEN_END ? 'open' : isoDate(t.maxEnd), t.size]);
-      expect(got).toEqual(c.trajectories);
-    });
-  }
+  it('DuckDB reference SQL', async () => {
+    expect(problemsOf(c, await runRef(c), 'DuckDB reference').join('\n')).toBe('');
+  });
+
+  it('both engines give the same rows, listed in the case or not', async () => {
+    const [ts, ref] = await Promise.all([runTs(c, 1), runRef(c)]);
+    const mine = new Map(ref.map((r) => [rowKey(r), r]));
+    const diff: string[] = [];
+    for (const m of ts.metrics) {
+      const r = mine.get(rowKey(m));
+      if (!r) diff.push(`only the TypeScript engine has "${show(m)}"`);
+      else if (r.numerator !== m.numerator || r.denominator !== m.denominator) diff.push(`TypeScript "${show(m)}", reference "${show(r)}"`);
+      mine.delete(rowKey(m));
+    }
+    for (const r of mine.values()) diff.push(`only the reference has "${show(r)}"`);
+    expect(diff.join('\n')).toBe('');
+  });
 });

@@ -1,11 +1,20 @@
-// Runs the DuckDB reference implementation (reference.sql) on CSV inputs and returns its metrics rows.
+// Runs the DuckDB reference implementation (reference.sql) on CSV inputs (allocations, claims or both)
+// and returns its metrics rows.
 // Independent of the engine: it imports nothing from src/.
 import { existsSync, openSync, readSync, closeSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export type DataKind = 'allocations' | 'claims';
+
+/** An input file and its data kind (a plain path: allocations). */
+export interface ReferenceInput {
+  path: string;
+  kind: DataKind;
+}
 
 export interface ReferenceOptions {
-  inputs: string[];
+  inputs: (string | ReferenceInput)[];
   codes: string;
   regions?: string;
   year: number;
@@ -17,7 +26,7 @@ export interface ReferenceOptions {
 export interface ReferenceRow {
   level: 'municipality' | 'region' | 'all';
   area: string;
-  data_kind: 'allocations';
+  data_kind: DataKind | 'mixed';
   measure: string;
   category: string;
   bucket: string;
@@ -49,6 +58,8 @@ const lit = (s: string): string => s.replace(/'/g, "''");
 
 /** The statements of reference.sql with the parameters filled in. */
 export function referenceStatements(opts: ReferenceOptions): string[] {
+  const inputs = opts.inputs.map((i): ReferenceInput => (typeof i === 'string' ? { path: i, kind: 'allocations' } : i));
+  for (const i of inputs) if (i.kind !== 'allocations' && i.kind !== 'claims') throw new Error(`unknown data kind ${String(i.kind)}`);
   let sql = readFileSync(sqlPath(), 'utf8');
   const block = (name: string, render: (body: string) => string): void => {
     const re = new RegExp(`-- BEGIN ${name}\\n([\\s\\S]*?)-- END ${name}\\n`, 'g');
@@ -56,14 +67,17 @@ export function referenceStatements(opts: ReferenceOptions): string[] {
     sql = sql.replace(re, (_, body: string) => render(body));
   };
   block('PER INPUT', (body) =>
-    opts.inputs
-      .map((path, i) => body.replaceAll('{{i}}', String(i)).replaceAll('{{path}}', lit(path)).replaceAll('{{delim}}', delimiterOf(path)))
+    inputs
+      .map(({ path, kind }, i) =>
+        body.replaceAll('{{i}}', String(i)).replaceAll('{{path}}', lit(path)).replaceAll('{{delim}}', delimiterOf(path)).replaceAll('{{kind}}', kind))
       .join(''),
   );
   block('REGIONS', (body) => (opts.regions ? body.replaceAll('{{regions}}', lit(opts.regions)) : ''));
-  const union = opts.inputs.map((_, i) => `SELECT ${i} AS src, rowid AS rn, * FROM norm_${i}`).join(' UNION ALL ');
+  const union = inputs.map((_, i) => `SELECT ${i} AS src, rowid AS rn, * FROM norm_${i}`).join(' UNION ALL ');
+  const mixed = new Set(inputs.map((i) => i.kind)).size > 1;
   sql = sql
     .replaceAll('{{input_union}}', union)
+    .replaceAll('{{mixed}}', mixed ? 'TRUE' : 'FALSE')
     .replaceAll('{{year}}', String(Math.trunc(opts.year)))
     .replaceAll('{{gap_days}}', String(Math.trunc(opts.gapDays ?? 30)))
     .replaceAll('{{codes}}', lit(opts.codes));
@@ -74,24 +88,69 @@ export function referenceStatements(opts: ReferenceOptions): string[] {
     .filter((s) => s.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('--')));
 }
 
+/** Runs the statements on a connection (in its current database) and reads the metrics rows. */
+async function runOn(conn: DuckDBConnection, opts: ReferenceOptions): Promise<ReferenceRow[]> {
+  if (opts.inputs.length === 0) throw new Error('no inputs');
+  const statements = referenceStatements(opts);
+  for (const s of statements.slice(0, -1)) await conn.run(s);
+  const reader = await conn.runAndReadAll(statements[statements.length - 1]);
+  return reader.getRowObjectsJS().map((r) => ({
+    level: r.level as ReferenceRow['level'],
+    area: String(r.area),
+    data_kind: r.data_kind as ReferenceRow['data_kind'],
+    measure: String(r.measure),
+    category: String(r.category ?? ''),
+    bucket: String(r.bucket ?? ''),
+    numerator: Number(r.numerator),
+    denominator: r.denominator === null || r.denominator === undefined ? null : Number(r.denominator),
+  }));
+}
+
+/** One DuckDB instance for many runs (e.g. the cases of one test file). */
+export interface SharedReference {
+  run(opts: Omit<ReferenceOptions, 'threads'>): Promise<ReferenceRow[]>;
+  close(): void;
+}
+
+/**
+ * Opens one DuckDB instance; each run gets an in-memory database of its own (ATTACH, USE, DETACH),
+ * so runs never see each other's tables. Runs are queued: one at a time.
+ */
+export async function sharedReference(threads = 1): Promise<SharedReference> {
+  const db = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+  const conn = await db.connect();
+  let n = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const one = async (opts: ReferenceOptions): Promise<ReferenceRow[]> => {
+    const name = `ref_run_${n++}`;
+    await conn.run(`ATTACH ':memory:' AS ${name}`);
+    await conn.run(`USE ${name}`);
+    try {
+      return await runOn(conn, opts);
+    } finally {
+      await conn.run('USE memory');
+      await conn.run(`DETACH ${name}`);
+    }
+  };
+  return {
+    run(opts) {
+      const next = queue.then(() => one(opts));
+      queue = next.catch(() => {});
+      return next;
+    },
+    close() {
+      conn.closeSync();
+      db.closeSync();
+    },
+  };
+}
+
 export async function runReference(opts: ReferenceOptions): Promise<ReferenceRow[]> {
   if (opts.inputs.length === 0) throw new Error('no inputs');
   const db = await DuckDBInstance.create(':memory:', opts.threads ? { threads: String(opts.threads) } : {});
   const conn = await db.connect();
   try {
-    const statements = referenceStatements(opts);
-    for (const s of statements.slice(0, -1)) await conn.run(s);
-    const reader = await conn.runAndReadAll(statements[statements.length - 1]);
-    return reader.getRowObjectsJS().map((r) => ({
-      level: r.level as ReferenceRow['level'],
-      area: String(r.area),
-      data_kind: 'allocations',
-      measure: String(r.measure),
-      category: String(r.category ?? ''),
-      bucket: String(r.bucket ?? ''),
-      numerator: Number(r.numerator),
-      denominator: r.denominator === null || r.denominator === undefined ? null : Number(r.denominator),
-    }));
+    return await runOn(conn, opts);
   } finally {
     conn.closeSync();
     db.closeSync();

@@ -1,5 +1,6 @@
 -- traject reference implementation in DuckDB SQL: the cohort figures of SPEC section 5 / 9 for
--- allocation data (toewijzingen), disclosure off, following docs/definitions.md.
+-- allocation data (toewijzingen), claims data (declaraties) and runs holding both (the `mixed`
+-- figures), disclosure off, following docs/definitions.md.
 --
 -- Written from SPEC.md and docs/definitions.md only (not from the engine code), so that the
 -- differential test compares two independent readings of the definitions.
@@ -8,7 +9,9 @@
 --   {{year}}, {{gap_days}}    cohort year Y and the stitching gap (default 30)
 --   {{codes}}, {{regions}}    paths of the mapping table and the region table ('' = no region table)
 --   per input file, the statements between "BEGIN PER INPUT" and "END PER INPUT" lines, with
---   {{i}} (0-based source order), {{path}} and {{delim}} (',' or ';', taken from the header line)
+--   {{i}} (0-based source order), {{path}}, {{delim}} (',' or ';', taken from the header line)
+--   and {{kind}} ('allocations' or 'claims')
+--   {{mixed}}                 TRUE when the inputs hold both kinds (then the mixed figures are made)
 --   {{input_union}}           SELECT {{i}} AS src, rowid AS rn, * FROM norm_{{i}} UNION ALL ...
 -- Statements are separated by lines that end in ';'. The final SELECT returns the metrics rows.
 --
@@ -18,7 +21,15 @@
 --   * rows that cannot be read (no client, bad municipality, bad or missing start, unreadable end)
 --     and rows whose end lies before the start are dropped before allocation versions are merged.
 --   * cohort_youths has no denominator (NULL); all other measures carry both counts.
---   * every area with at least one cohort youth gets every row (zero counts included).
+--   * figures are made per analysis kind: allocations (the allocation products), claims (the
+--     claim products) and, in a run with sources of both kinds, mixed (all products of a client,
+--     both kinds, stitched together once: its own cohort, municipality of a client, in care, ...).
+--   * every area with at least one cohort youth of a kind gets every row of that kind (zero counts
+--     included). Mixed rows are kept only for an area that has allocations rows and claims rows
+--     ("an area with one kind of data gets rows of that kind only"); the region and all sums
+--     still take the mixed counts of every municipality, shown or not.
+--   * claims: a claim product takes the municipality, code and iJw category of its earliest row
+--     (by start, then end, then read order); an empty end on a claim row is read as open.
 
 SET VARIABLE y = {{year}};
 SET VARIABLE gap = {{gap_days}};
@@ -65,7 +76,8 @@ SELECT
   pday(begindatum) AS start_day,
   pday(einddatum) AS end_day, -- NULL = open
   trim(coalesce(toewijzingnummer, '')) AS alloc,
-  trim(coalesce(aanbieder, '')) AS provider
+  trim(coalesce(aanbieder, '')) AS provider,
+  '{{kind}}' AS kind
 FROM read_csv('{{path}}', delim = '{{delim}}', header = true, all_varchar = true, quote = '"', escape = '"',
   normalize_names = true);
 -- END PER INPUT
@@ -74,14 +86,14 @@ FROM read_csv('{{path}}', delim = '{{delim}}', header = true, all_varchar = true
 CREATE VIEW rows_norm AS {{input_union}};
 
 -- Readable, valid rows only (SPEC 2: an end before the start is invalid and not used).
--- Exact duplicates count once (the first copy in read order; ord = read order).
+-- Exact duplicates (same kind, same values) count once (the first copy in read order; ord = read order).
 CREATE TABLE rows_dedup AS
-SELECT client, gm, code, ijw, start_day, end_day, alloc, provider, min(src * 1099511627776 + rn) AS ord
+SELECT kind, client, gm, code, ijw, start_day, end_day, alloc, provider, min(src * 1099511627776 + rn) AS ord
 FROM rows_norm
 WHERE client IS NOT NULL AND client <> '' AND gm IS NOT NULL AND code <> ''
   AND start_day IS NOT NULL AND start_day >= 0
   AND (end_day IS NULL OR end_day >= start_day)
-GROUP BY client, gm, code, ijw, start_day, end_day, alloc, provider;
+GROUP BY kind, client, gm, code, ijw, start_day, end_day, alloc, provider;
 DROP VIEW rows_norm;
 -- BEGIN PER INPUT
 DROP TABLE norm_{{i}};
@@ -90,13 +102,36 @@ DROP TABLE norm_{{i}};
 -- Allocation versions: one product per (client, allocation number), the row read last wins.
 -- Rows without an allocation number are each a product. pid = read order of the row that counts.
 CREATE TABLE products AS
-SELECT d.ord AS pid, d.client, d.gm, d.code, d.ijw, d.start_day,
+SELECT 'allocations' AS kind, d.ord AS pid, d.client, d.gm, d.code, d.ijw, d.start_day,
   coalesce(d.end_day, getvariable('open_end')) AS end_day, d.end_day IS NULL AS is_open
 FROM rows_dedup d
 LEFT JOIN (
-  SELECT client, alloc, max(ord) AS last_ord FROM rows_dedup WHERE alloc <> '' GROUP BY client, alloc
+  SELECT client, alloc, max(ord) AS last_ord FROM rows_dedup
+  WHERE kind = 'allocations' AND alloc <> '' GROUP BY client, alloc
 ) v ON v.client = d.client AND v.alloc = d.alloc
-WHERE d.alloc = '' OR d.ord = v.last_ord;
+WHERE d.kind = 'allocations' AND (d.alloc = '' OR d.ord = v.last_ord);
+
+-- Claims: rows of one client, code and provider (an empty provider is a group of its own) whose
+-- periods overlap or follow within 1 day (start - latest end so far <= 1) are one product
+-- (gaps and islands). pid = read order of its first row read.
+INSERT INTO products
+WITH c AS (
+  SELECT *, coalesce(end_day, getvariable('open_end')) AS e FROM rows_dedup WHERE kind = 'claims'
+),
+edges AS (
+  SELECT *, max(e) OVER (PARTITION BY client, code, provider ORDER BY start_day, e, ord
+    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
+  FROM c
+),
+islands AS (
+  SELECT *, sum(CASE WHEN prev_max IS NULL OR start_day - prev_max > 1 THEN 1 ELSE 0 END)
+    OVER (PARTITION BY client, code, provider ORDER BY start_day, e, ord ROWS UNBOUNDED PRECEDING) AS island
+  FROM edges
+)
+SELECT 'claims', min(ord), client, first(gm ORDER BY start_day, e, ord), code,
+  first(ijw ORDER BY start_day, e, ord), min(start_day), max(e), bool_or(end_day IS NULL)
+FROM islands
+GROUP BY client, code, provider, island;
 DROP TABLE rows_dedup;
 
 -- ------------------------------------------------------------------------------------------
@@ -118,7 +153,12 @@ SELECT
   nullif(trim(coalesce(regio, '')), '') AS scope_regio,
   pday(geldig_vanaf) AS vanaf,
   pday(geldig_tot) AS tot
-FROM read_csv('{{codes}}', header = true, all_varchar = true, normalize_names = true);
+FROM ( -- the scope and validity columns are optional (SPEC 9): absent ones read as empty
+  SELECT NULL::VARCHAR AS gemeente, NULL::VARCHAR AS regio, NULL::VARCHAR AS geldig_vanaf, NULL::VARCHAR AS geldig_tot
+  WHERE false
+  UNION ALL BY NAME
+  SELECT * FROM read_csv('{{codes}}', header = true, all_varchar = true, normalize_names = true)
+);
 
 -- The built-in iJw fallback (src/mapping/ijw-fallback.ts is named by definitions.md as part of
 -- the definitions; this is a copy of its data: productcategorie -> category).
@@ -166,45 +206,54 @@ LEFT JOIN ijw_fallback f
 DROP TABLE products;
 
 -- ------------------------------------------------------------------------------------------
--- The cohort of year Y.
+-- The cohort of year Y, per analysis kind ak: the allocation products, the claim products and, in
+-- a run holding both kinds, every product of both kinds together (mixed).
+
+CREATE TABLE aprod AS
+SELECT kind AS ak, * FROM prod
+UNION ALL
+SELECT 'mixed' AS ak, * FROM prod WHERE {{mixed}};
+DROP TABLE prod;
 
 CREATE TABLE first_day AS
-SELECT client, min(start_day) AS d
-FROM prod WHERE start_day >= getvariable('y0') AND start_day < getvariable('y1')
-GROUP BY client;
+SELECT ak, client, min(start_day) AS d
+FROM aprod WHERE start_day >= getvariable('y0') AND start_day < getvariable('y1')
+GROUP BY ak, client;
 
 CREATE TABLE cohort AS
-SELECT f.client, f.d AS first_day, min(p.gm) AS gm, list_sort(list_distinct(list(p.category))) AS start_cats
-FROM first_day f JOIN prod p ON p.client = f.client AND p.start_day = f.d
-GROUP BY f.client, f.d;
+SELECT f.ak, f.client, f.d AS first_day, min(p.gm) AS gm, list_sort(list_distinct(list(p.category))) AS start_cats
+FROM first_day f JOIN aprod p ON p.ak = f.ak AND p.client = f.client AND p.start_day = f.d
+GROUP BY f.ak, f.client, f.d;
 
--- Still in care in Y+1: any product of the client (any start, any category) touching Y+1.
+-- Still in care in Y+1: any product of the client of that kind (any start, any category) touching
+-- Y+1. For claims, a product is a run of billed periods without an unbilled day, so it touches Y+1
+-- exactly when one of its billed periods does.
 CREATE TABLE in_care AS
-SELECT DISTINCT p.client
-FROM prod p JOIN cohort c USING (client)
+SELECT DISTINCT p.ak, p.client
+FROM aprod p JOIN cohort c USING (ak, client)
 WHERE p.start_day < getvariable('y2') AND p.end_day >= getvariable('y1');
 
 -- Stitching (SPEC 4): products starting on or after 1 Jan Y, sorted by start then end (open last);
 -- a product starts a new trajectory when start - (latest end of all earlier products) > gap.
 CREATE TABLE stitched AS
 WITH s AS (
-  SELECT p.client, p.pid, p.start_day, p.end_day, p.is_open,
-    max(p.end_day) OVER (PARTITION BY p.client ORDER BY p.start_day, p.end_day, p.pid
+  SELECT p.ak, p.client, p.pid, p.start_day, p.end_day, p.is_open,
+    max(p.end_day) OVER (PARTITION BY p.ak, p.client ORDER BY p.start_day, p.end_day, p.pid
       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
-  FROM prod p JOIN cohort c USING (client)
+  FROM aprod p JOIN cohort c USING (ak, client)
   WHERE p.start_day >= getvariable('y0')
 )
 SELECT *, sum(CASE WHEN prev_max IS NULL OR start_day - prev_max > getvariable('gap') THEN 1 ELSE 0 END)
-  OVER (PARTITION BY client ORDER BY start_day, end_day, pid ROWS UNBOUNDED PRECEDING) AS traj
+  OVER (PARTITION BY ak, client ORDER BY start_day, end_day, pid ROWS UNBOUNDED PRECEDING) AS traj
 FROM s;
 
 CREATE TABLE trajectories AS
-SELECT client, traj, min(start_day) AS first_start, count(*) AS n,
+SELECT ak, client, traj, min(start_day) AS first_start, count(*) AS n,
   bool_or(is_open) OR max(end_day) >= getvariable('y2') AS open
-FROM stitched GROUP BY client, traj;
+FROM stitched GROUP BY ak, client, traj;
 
 -- ------------------------------------------------------------------------------------------
--- Counts per municipality (the client's municipality), in long form.
+-- Counts per kind and municipality (the client's municipality in that kind), in long form.
 
 CREATE TABLE cats (category VARCHAR, ord INTEGER);
 INSERT INTO cats VALUES ('ambulant_non_ggz', 1), ('ggz', 2), ('verblijf_non_ggz', 3),
@@ -213,83 +262,90 @@ CREATE TABLE buckets (bucket VARCHAR, lo INTEGER, hi INTEGER);
 INSERT INTO buckets VALUES ('1', 1, 1), ('2', 2, 2), ('3', 3, 3), ('4', 4, 4), ('5+', 5, 2147483647);
 
 CREATE TABLE traj_y AS
-SELECT c.gm, t.* FROM trajectories t JOIN cohort c USING (client)
+SELECT c.gm, t.* FROM trajectories t JOIN cohort c USING (ak, client)
 WHERE t.first_start < getvariable('y1');
 
 CREATE TABLE started AS -- products of the cohort started in Y
-SELECT c.gm, p.client, p.category FROM prod p JOIN cohort c USING (client)
+SELECT p.ak, c.gm, p.client, p.category FROM aprod p JOIN cohort c USING (ak, client)
 WHERE p.start_day >= getvariable('y0') AND p.start_day < getvariable('y1');
 
 CREATE TABLE per_gm AS
-SELECT gm, count(*) AS youths, count(*) FILTER (WHERE client IN (SELECT client FROM in_care)) AS in_care
-FROM cohort GROUP BY gm;
+SELECT c.ak, c.gm, count(*) AS youths, count(i.client) AS in_care
+FROM cohort c LEFT JOIN in_care i USING (ak, client) GROUP BY c.ak, c.gm;
 
-CREATE TABLE traj_gm AS -- trajectories started in Y per municipality, size bucket and open/closed
-SELECT t.gm, b.bucket, t.open, count(*) AS trajectories, sum(t.n) AS products
+CREATE TABLE traj_gm AS -- trajectories started in Y per kind, municipality, size bucket and open/closed
+SELECT t.ak, t.gm, b.bucket, t.open, count(*) AS trajectories, sum(t.n) AS products
 FROM traj_y t JOIN buckets b ON t.n BETWEEN b.lo AND b.hi
-GROUP BY t.gm, b.bucket, t.open;
+GROUP BY t.ak, t.gm, b.bucket, t.open;
 
 CREATE TABLE start_any AS
-SELECT gm, cat AS category, count(*) AS youths
-FROM (SELECT gm, unnest(start_cats) AS cat FROM cohort) GROUP BY gm, cat;
+SELECT ak, gm, cat AS category, count(*) AS youths
+FROM (SELECT ak, gm, unnest(start_cats) AS cat FROM cohort) GROUP BY ak, gm, cat;
 
 CREATE TABLE start_alone AS
-SELECT gm, start_cats[1] AS category, count(*) AS youths
-FROM cohort WHERE len(start_cats) = 1 GROUP BY gm, start_cats[1];
+SELECT ak, gm, start_cats[1] AS category, count(*) AS youths
+FROM cohort WHERE len(start_cats) = 1 GROUP BY ak, gm, start_cats[1];
 
 CREATE TABLE started_gm AS
-SELECT gm, category, count(*) AS products, count(DISTINCT client) AS youths
-FROM started GROUP BY gm, category;
+SELECT ak, gm, category, count(*) AS products, count(DISTINCT client) AS youths
+FROM started GROUP BY ak, gm, category;
 
 CREATE TABLE gm_counts AS
 WITH tr AS (
-  SELECT g.gm,
+  SELECT g.ak, g.gm,
     coalesce(sum(t.products) FILTER (WHERE NOT t.open), 0) AS closed_products,
     coalesce(sum(t.trajectories) FILTER (WHERE NOT t.open), 0) AS closed,
     coalesce(sum(t.trajectories) FILTER (WHERE t.open), 0) AS open,
     coalesce(sum(t.trajectories), 0) AS total
-  FROM per_gm g LEFT JOIN traj_gm t USING (gm) GROUP BY g.gm
+  FROM per_gm g LEFT JOIN traj_gm t USING (ak, gm) GROUP BY g.ak, g.gm
 )
-SELECT gm, 'cohort_youths' AS measure, '' AS category, '' AS bucket, youths AS numerator, NULL::BIGINT AS denominator FROM per_gm
+SELECT ak, gm, 'cohort_youths' AS measure, '' AS category, '' AS bucket, youths AS numerator, NULL::BIGINT AS denominator FROM per_gm
 UNION ALL
-SELECT gm, 'in_care_next_year', '', '', in_care, youths FROM per_gm
+SELECT ak, gm, 'in_care_next_year', '', '', in_care, youths FROM per_gm
 UNION ALL
-SELECT gm, 'outflow', '', '', youths - in_care, youths FROM per_gm
+SELECT ak, gm, 'outflow', '', '', youths - in_care, youths FROM per_gm
 UNION ALL
-SELECT gm, 'products_per_trajectory', '', '', closed_products, closed FROM tr
+SELECT ak, gm, 'products_per_trajectory', '', '', closed_products, closed FROM tr
 UNION ALL
-SELECT gm, 'trajectories_open', '', '', open, total FROM tr
+SELECT ak, gm, 'trajectories_open', '', '', open, total FROM tr
 UNION ALL
-SELECT g.gm, 'trajectory_size', '', b.bucket, coalesce(t.trajectories, 0), tr.closed
-FROM per_gm g CROSS JOIN buckets b JOIN tr USING (gm)
-LEFT JOIN traj_gm t ON t.gm = g.gm AND t.bucket = b.bucket AND NOT t.open
+SELECT g.ak, g.gm, 'trajectory_size', '', b.bucket, coalesce(t.trajectories, 0), tr.closed
+FROM per_gm g CROSS JOIN buckets b JOIN tr USING (ak, gm)
+LEFT JOIN traj_gm t ON t.ak = g.ak AND t.gm = g.gm AND t.bucket = b.bucket AND NOT t.open
 UNION ALL
-SELECT g.gm, 'start_category_any', k.category, '', coalesce(a.youths, 0), g.youths
-FROM per_gm g CROSS JOIN cats k LEFT JOIN start_any a ON a.gm = g.gm AND a.category = k.category
+SELECT g.ak, g.gm, 'start_category_any', k.category, '', coalesce(a.youths, 0), g.youths
+FROM per_gm g CROSS JOIN cats k LEFT JOIN start_any a ON a.ak = g.ak AND a.gm = g.gm AND a.category = k.category
 UNION ALL
-SELECT g.gm, 'start_category_alone', k.category, '', coalesce(a.youths, 0), g.youths
-FROM per_gm g CROSS JOIN cats k LEFT JOIN start_alone a ON a.gm = g.gm AND a.category = k.category
+SELECT g.ak, g.gm, 'start_category_alone', k.category, '', coalesce(a.youths, 0), g.youths
+FROM per_gm g CROSS JOIN cats k LEFT JOIN start_alone a ON a.ak = g.ak AND a.gm = g.gm AND a.category = k.category
 UNION ALL
-SELECT g.gm, 'products_started', k.category, '', coalesce(s.products, 0), coalesce(s.youths, 0)
-FROM per_gm g CROSS JOIN cats k LEFT JOIN started_gm s ON s.gm = g.gm AND s.category = k.category;
+SELECT g.ak, g.gm, 'products_started', k.category, '', coalesce(s.products, 0), coalesce(s.youths, 0)
+FROM per_gm g CROSS JOIN cats k LEFT JOIN started_gm s ON s.ak = g.ak AND s.gm = g.gm AND s.category = k.category;
 
 -- ------------------------------------------------------------------------------------------
--- Municipality, region (sum of its municipalities) and all (sum of every municipality).
+-- Municipality, region (sum of its municipalities) and all (sum of every municipality), per kind.
 
 CREATE TABLE metrics AS
-SELECT 'municipality' AS level, 'GM' || lpad(CAST(gm AS VARCHAR), 4, '0') AS area, measure, category, bucket,
+SELECT 'municipality' AS level, 'GM' || lpad(CAST(gm AS VARCHAR), 4, '0') AS area, ak, measure, category, bucket,
   numerator, denominator
 FROM gm_counts
 UNION ALL
-SELECT 'region', r.regio, measure, category, bucket, sum(numerator), sum(denominator)
+SELECT 'region', r.regio, ak, measure, category, bucket, sum(numerator), sum(denominator)
 FROM gm_counts JOIN regions r USING (gm)
-GROUP BY r.regio, measure, category, bucket
+GROUP BY r.regio, ak, measure, category, bucket
 UNION ALL
-SELECT 'all', 'all', measure, category, bucket, sum(numerator), sum(denominator)
+SELECT 'all', 'all', ak, measure, category, bucket, sum(numerator), sum(denominator)
 FROM gm_counts
-GROUP BY measure, category, bucket;
+GROUP BY ak, measure, category, bucket;
 
-SELECT level, area, 'allocations' AS data_kind, measure, category, bucket,
+-- Mixed rows only where the area has rows of both kinds.
+DELETE FROM metrics m WHERE m.ak = 'mixed' AND (
+  SELECT count(DISTINCT k.ak) FROM metrics k
+  WHERE k.level = m.level AND k.area = m.area AND k.measure = 'cohort_youths' AND k.ak IN ('allocations', 'claims')
+) < 2;
+
+SELECT level, area, ak AS data_kind, measure, category, bucket,
   CAST(numerator AS BIGINT) AS numerator, CAST(denominator AS BIGINT) AS denominator
 FROM metrics
-ORDER BY CASE level WHEN 'municipality' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, area, measure, category, bucket;
+ORDER BY CASE level WHEN 'municipality' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, area,
+  CASE ak WHEN 'allocations' THEN 0 WHEN 'claims' THEN 1 ELSE 2 END, measure, category, bucket;
