@@ -14,7 +14,7 @@ import { municipalityLabels, relabel } from '../disclosure/labels.js';
 import { lastRecordBoundary } from '../read/csv.js';
 import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
 import { qualityWarnings } from './quality.js';
-import { bsnVerdict } from '../read/bsn.js';
+import { bsnVerdict, mergeSamples } from '../read/bsn.js';
 import { REASONS } from '../normalise/normalise.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { cohortYear } from '../model/calendar.js';
@@ -319,14 +319,8 @@ function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256: strin
 
 function refuseRawBsns(sources: OpenedSource[], all: { parsed: Parsed[] }): void {
   for (const src of sources) {
-    let seen = 0;
-    let like = 0;
-    for (const p of all.parsed) {
-      if (p.source !== src.plan.index) continue;
-      seen += p.result.clientsSeen;
-      like += p.result.clientsBsnLike;
-    }
-    const v = bsnVerdict(seen, like);
+    const { values, passing } = mergeSamples(all.parsed.filter((p) => p.source === src.plan.index).map((p) => p.result.clients));
+    const v = bsnVerdict(values, passing, src.plan.header[src.plan.columns.client ?? -1] ?? '');
     if (v.refuse) throw new RunError(`${src.plan.file}: ${v.message}`, 2);
   }
 }
