@@ -74,8 +74,9 @@ export const MEASURES = [
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** Disclosure status of one metrics row (SPEC section 7). */
-export type CellStatus = 'published' | 'suppressed' | 'secondary' | 'internal';
+/** Disclosure status of one metrics row (SPEC section 7). `ledger`: hidden because its exact counts differ
+ *  from an earlier publication's by a small number (disclosure/ledger.ts). */
+export type CellStatus = 'published' | 'suppressed' | 'secondary' | 'ledger' | 'internal';
 
 /**
  * One figure, tidy (SPEC section 9). numerator/denominator/value are null when suppressed.
