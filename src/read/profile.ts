@@ -65,6 +65,8 @@ export interface RunFile {
   strict?: boolean;
   includePgb?: boolean;
   out?: string;
+  /** The publication ledger (docs/disclosure.md); need not exist yet. */
+  ledger?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,6 +526,10 @@ const RUN_CHECKS: Record<keyof RunFile | '$schema' | 'description', (v: Json, p:
   out: (v, p, ctx) => {
     const s = checkString(v, p, ctx.pr);
     if (s !== undefined) ctx.out.out = path.resolve(ctx.dir, s);
+  },
+  ledger: (v, p, ctx) => {
+    const s = checkString(v, p, ctx.pr);
+    if (s !== undefined) ctx.out.ledger = path.resolve(ctx.dir, s);
   },
 };
 

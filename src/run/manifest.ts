@@ -2,6 +2,7 @@
 // No timestamps and no worker count: the same inputs and settings give the same bytes.
 import { createRequire } from 'node:module';
 import type { DisclosureSettings } from '../disclosure/disclosure.js';
+import type { LedgerManifest } from '../disclosure/ledger.js';
 
 const require = createRequire(import.meta.url);
 function findVersion(): string {
@@ -55,6 +56,8 @@ export interface Manifest {
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];
   warnings: string[];
+  /** Only in a run with a publication ledger (--ledger). */
+  ledger?: LedgerManifest;
   rejectsSummary?: { reason: string; count: number; first: string[] }[];
   outputs?: Record<string, string>;
 }

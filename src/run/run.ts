@@ -10,6 +10,7 @@ import { buildMetrics } from '../measures/metrics.js';
 import { MapStatus } from '../model/rows.js';
 import { emptyStats, fromMonthKey, mergeStats, type RunStats } from '../measures/stats.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE, type DisclosureSettings } from '../disclosure/disclosure.js';
+import { ledgerHolds, ledgerManifest, type Ledger } from '../disclosure/ledger.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
 import { lastRecordBoundary } from '../read/csv.js';
 import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
@@ -41,6 +42,8 @@ export interface RunOptions {
   labels?: boolean;
   strict?: boolean;
   includePgb?: boolean;
+  /** A publication ledger: cells whose exact counts differ from an earlier publication by a small number are held back. */
+  ledger?: Ledger;
   /** Bytes per parse task. */
   chunkBytes?: number;
   onProgress?: (p: Progress) => void;
@@ -163,7 +166,8 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
 
     const { rows: exact, sdByArea } = buildMetrics(counters, regionOf);
     const areaTree = { regionOf: new Map([...regionOf].map(([gm, r]) => [gmLabel(gm), r])) };
-    let metrics = applyDisclosure(exact, disclosure, areaTree);
+    const held = opts.ledger ? ledgerHolds(opts.ledger, exact, { year: opts.year, gapDays }, disclosure) : undefined;
+    let metrics = applyDisclosure(exact, disclosure, areaTree, held);
     // Comparisons test exact counts; only their direction is published (SPEC 6).
     let comparisons = compareAreas(exact, metrics, areaTree.regionOf, sdByArea);
     let labels: Map<string, string> | null = null;
@@ -197,6 +201,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       municipalitiesWithoutRegion: [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))]
         .filter((a) => !areaTree.regionOf.has(a)).map(label),
       warnings: [],
+      ...(opts.ledger ? { ledger: ledgerManifest(opts.ledger, metrics) } : {}),
     };
     manifest.warnings = qualityWarnings(manifest).warnings;
     lap('merge+metrics+disclosure');
