@@ -64,6 +64,7 @@ describe('twelve municipalities, then eleven', () => {
     const l = ledgerJson(ledger);
     expect(l.notice).toMatch(/^NOT FOR PUBLICATION\./);
     expect(readFileSync(ledger, 'utf8').startsWith('{\n "notice": "NOT FOR PUBLICATION.')).toBe(true);
+    expect(readFileSync(ledger, 'utf8')).not.toMatch(/y\d+-\d+/); // figures only: no client key
     expect(l.runs).toEqual([{ run: 1, out: join(tmp.dir, 'r1'), manifestSha256: expect.stringMatching(/^[0-9a-f]{64}$/), published: 65, added: 65 }]);
     expect(l.cells).toHaveLength(65);
     const cell = (area: string, measure: string) => l.cells.find((c: unknown[]) => c[4] === area && c[7] === measure)?.slice(10);

@@ -1,13 +1,18 @@
 // The publication ledger's pure logic (src/disclosure/ledger.ts): which differences from an earlier
 // publication disclose a small group, what a ledger file holds, and the status 'ledger' in
 // applyDisclosure. Every expected value is worked out by hand in the comments.
-import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Level, Measure, MetricRow } from '../src/model/model.js';
 import { applyDisclosure, DEFAULT_DISCLOSURE } from '../src/disclosure/disclosure.js';
 import {
   CELL_COLUMNS, cellIdentity, checkSettings, differenceDiscloses, emptyLedger, LEDGER_NOTICE, ledgerHolds, ledgerManifest,
   parseLedger, publishedCells, serialiseLedger, withRun, type Ledger,
 } from '../src/disclosure/ledger.js';
+import { LedgerFile } from '../src/output/ledger-file.js';
+import type { RunResult } from '../src/run/run.js';
+import { tempDir } from './helpers.js';
 
 const CBS = DEFAULT_DISCLOSURE;
 const ctx = { year: 2021, gapDays: 30 };
@@ -200,5 +205,42 @@ describe('the ledger file', () => {
     expect(() => parseLedger(text.replace(',3,20,1]', ',-3,20,1]'), 'x.csv', '0.1.0')).toThrow(/cells\[2\] is malformed/);
     expect(() => parseLedger(text.replace(',3,20,1]', ',3,20,2]'), 'x.csv', '0.1.0')).toThrow(/cells\[2\] is malformed/); // no run 2
     expect(() => parseLedger(text.replace('"outflow"', '"uitstroom"'), 'x.csv', '0.1.0')).toThrow(/cells\[1\] is malformed/);
+  });
+});
+
+describe('LedgerFile: the ledger changes only once the outputs are in place', () => {
+  const tmp = tempDir('traject-ledger-file-');
+  afterAll(() => tmp.cleanup());
+  const opts = { inputs: [], codes: join(tmp.dir, 'codes.csv'), out: join(tmp.dir, 'out') };
+  // A run that published one figure: 20 youths in GM0014.
+  const result = {
+    exact: [row('municipality', 'GM0014', 'cohort_youths', 20)],
+    metrics: [{ ...row('municipality', 'GM0014', 'cohort_youths', 20), status: 'published' }],
+    manifest: { settings: { year: 2021, gapDays: 30 } },
+  } as unknown as RunResult;
+  const files = [{ name: 'manifest.json', content: '{"engine":{"name":"traject"}}\n' }];
+
+  it('a failure while the outputs are written leaves the ledger as it was, with no pending file and no lock', () => {
+    const file = join(tmp.dir, 'a.ledger');
+    const first = LedgerFile.open(file, opts);
+    first.publish(result, files, opts.out, () => {});
+    first.release();
+    const before = readFileSync(file, 'utf8');
+    expect(JSON.parse(before).cells).toEqual([['allocations', 2021, 30, 'municipality', 'GM0014', '', '', 'cohort_youths', '', '', 20, null, 1]]);
+    const second = LedgerFile.open(file, opts);
+    expect(existsSync(file + '.lock')).toBe(true);
+    expect(() => second.publish(result, files, opts.out, () => { throw new Error('disk full'); })).toThrow('disk full');
+    second.release();
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('a.ledger'))).toEqual(['a.ledger']);
+  });
+
+  it('one run at a time: a second open while the first holds the lock is refused', () => {
+    const file = join(tmp.dir, 'b.ledger');
+    const first = LedgerFile.open(file, opts);
+    expect(() => LedgerFile.open(file, opts)).toThrow(`--ledger ${file}: another traject run (process ${process.pid}) is using this ledger`);
+    first.release();
+    LedgerFile.open(file, opts).release();
+    expect(existsSync(file)).toBe(false); // nothing published: no ledger written
   });
 });

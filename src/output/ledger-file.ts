@@ -22,7 +22,7 @@ import type { RunOptions, RunResult } from '../run/run.js';
 import type { OutputFile } from './write.js';
 
 export class LedgerFile {
-  #committed = false;
+  #outputsWritten = false;
   #pendingWritten = false;
   #added = 0;
 
@@ -88,8 +88,14 @@ export class LedgerFile {
     writeDurably(this.path + '.pending', serialiseLedger(next));
     this.#pendingWritten = true;
     writeOutputs();
-    renameSync(this.path + '.pending', this.path);
-    this.#committed = true;
+    this.#outputsWritten = true;
+    try {
+      renameSync(this.path + '.pending', this.path);
+    } catch (e) {
+      // The outputs are out: keep the pending ledger, which the next run with this ledger applies.
+      throw new RunError(`--ledger ${this.ledger.file}: the outputs are written, but the ledger could not be replaced ` +
+        `(${(e as NodeJS.ErrnoException).code ?? String(e)}); the next run with this ledger records this run from ${this.ledger.file}.pending; do that before publishing these outputs`);
+    }
   }
 
   /** One line for the terminal after a run. */
@@ -102,7 +108,7 @@ export class LedgerFile {
 
   /** Removes the lock, and the pending file of a run that did not get its outputs in place. */
   release(): void {
-    if (this.#pendingWritten && !this.#committed) {
+    if (this.#pendingWritten && !this.#outputsWritten) {
       try { unlinkSync(this.path + '.pending'); } catch { /* already gone */ }
     }
     releaseLock(this.lock);
