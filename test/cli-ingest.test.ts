@@ -487,8 +487,7 @@ describe('iJw productcategorie fallback', () => {
 // 5. Raw BSNs
 
 describe('raw BSNs', () => {
-  const header = 'client_id,gemeente,productcode,begindatum,einddatum\n';
-  const rowsFor = (keys: string[]) => header + keys.map((k) => `${k},GM0014,A1,2021-02-01,2021-03-31`).join('\n') + '\n';
+  const rowsFor = (keys: string[], col = 'client_id') => `${col},gemeente,productcode,begindatum,einddatum\n` + keys.map((k) => `${k},GM0014,A1,2021-02-01,2021-03-31`).join('\n') + '\n';
   const real = bsns(40, 17);
   // 8 of them with a leading zero, 4 of those written without it (as a spreadsheet does).
   const zeroLed = bsns(200, 99).filter((s) => s.startsWith('0')).slice(0, 8);
@@ -531,12 +530,31 @@ describe('raw BSNs', () => {
     expect(cells(metricsOf(out), { area: 'all', measure: 'cohort_youths' })?.[0]).toBe(String(new Set(keys).size));
   });
 
-  it('at the threshold: 18 of 20 values (90%) passing is refused, 17 of 20 is not; 19 values are too few to judge', () => {
-    const others = ['abc1', 'abc2', 'abc3'];
-    const run = (name: string, keys: string[]) => traject(['analyse', '--input', tmp.file(name, rowsFor(keys)), ...base(join(tmp.dir, `out-${name}`))]).code;
-    expect(run('bsn-18.csv', [...real.slice(0, 18), ...others.slice(0, 2)])).toBe(2);
-    expect(run('bsn-17.csv', [...real.slice(0, 17), ...others])).toBe(0);
-    expect(run('bsn-19.csv', real.slice(0, 19))).toBe(0);
+  it('decides by the evidence, not a minimum (docs/profiles.md 4): 3, 10 and 19 raw BSNs are refused, 2 are not; 8 of 20 is, 7 of 20 is not', () => {
+    // Minimum passing values of n distinct ones (chance for random pseudonyms at most 1 in 1,331):
+    // n = 3: 3 (1/1331); n = 20: 8 (2.2e-4; 7 of 20: 1.4e-3). 2 of 2 (1/121) is too little evidence.
+    const others = Array.from({ length: 13 }, (_, i) => `abc${i}`);
+    const run = (name: string, keys: string[], col?: string) => traject(['analyse', '--input', tmp.file(name, rowsFor(keys, col)), ...base(join(tmp.dir, `out-${name}`))]);
+    expect(run('bsn-2.csv', real.slice(0, 2)).code).toBe(0);
+    const three = run('bsn-3.csv', real.slice(0, 3));
+    expect(three.code).toBe(2);
+    expect(three.stderr).toContain('3 of 3 distinct values are 9 digits that pass the elfproef; random pseudonyms would do that with a chance of 1 in 1,331');
+    expect(three.stderr).toContain('npx traject pseudonymise');
+    expect(run('bsn-10.csv', real.slice(0, 10)).code).toBe(2);
+    expect(run('bsn-19.csv', real.slice(0, 19)).code).toBe(2);
+    expect(run('bsn-8of20.csv', [...real.slice(0, 8), ...others.slice(0, 12)]).code).toBe(2);
+    expect(run('bsn-7of20.csv', [...real.slice(0, 7), ...others]).code).toBe(0);
+    // Two youths with five products each are two values, not ten.
+    expect(run('bsn-2x5.csv', [...real.slice(0, 2), ...real.slice(0, 2), ...real.slice(0, 2), ...real.slice(0, 2), ...real.slice(0, 2)]).code).toBe(0);
+  });
+
+  it('a column named bsn is evidence too: 2 of 2 there are refused; a bsn column of hex pseudonyms is accepted', () => {
+    const run = (name: string, keys: string[]) => traject(['analyse', '--input', tmp.file(name, rowsFor(keys, 'BSN')), ...base(join(tmp.dir, `out-${name}`))]);
+    const two = run('named-2.csv', real.slice(0, 2));
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("2 of 2 distinct values in a column named 'BSN' are 9 digits that pass the elfproef");
+    const hex = Array.from({ length: 12 }, (_, i) => createHash('sha256').update(`h${i}`).digest('hex').slice(0, 32));
+    expect(run('named-hex.csv', hex).code).toBe(0);
   });
 
   it('traject pseudonymise makes the file acceptable', () => {

@@ -14,6 +14,7 @@ import { checkOptions, loadProfile, loadRunFile, optionValue } from '../read/pro
 import { pseudonymiseFile } from './pseudonymise.js';
 import { progressMode, progressReporter } from '../output/progress.js';
 import { outDirProblem, writeAtomically } from '../output/write.js';
+import { LedgerFile } from '../output/ledger-file.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,18 +40,19 @@ interface AnalyseArgs {
   quiet?: boolean;
   lang?: string;
   excel?: boolean;
+  ledger?: string;
 }
 
 /** A command-line number as given, or a value passed in by code (the demo passes numbers). */
 const num = (v: string | number | undefined): unknown => (typeof v === 'string' ? optionValue(v) : v);
 
-function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
+function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: string } {
   const cli = {
     year: num(a.year), gapDays: num(a['gap-days']), workers: num(a.workers), threshold: num(a.threshold),
     rounding: num(a.rounding), disclosure: a.disclosure, kind: a.kind,
   };
   checkOptions(cli);
-  let base: Partial<RunOptions> & { out?: string } = {};
+  let base: Partial<RunOptions> & { out?: string; ledgerFile?: string } = {};
   if (a.run) {
     const rf = loadRunFile(a.run);
     base = {
@@ -58,6 +60,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
       codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays,
       disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
       labels: rf.labels, strict: rf.strict, includePgb: rf.includePgb,
+      ledgerFile: rf.ledger,
     };
   }
   const inputs = a.input && a.input.length > 0 ? a.input : base.inputs;
@@ -79,6 +82,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string } {
     threshold: (cli.threshold as number | undefined) ?? base.threshold, roundingBase: (cli.rounding as number | undefined) ?? base.roundingBase,
     labels: a.labels ?? base.labels,
     strict: a.strict ?? base.strict, includePgb: a['include-pgb'] ?? base.includePgb,
+    ledgerFile: a.ledger ?? base.ledgerFile,
   };
 }
 
@@ -89,6 +93,12 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
     ...(a.run ? [a.run] : []), ...(a.profile ? [a.profile] : []),
   ]);
   if (problem) throw new RunError(problem);
+  // The ledger is locked and read before the run, and recorded only once the outputs are in place.
+  const ledger = opts.ledgerFile ? LedgerFile.open(opts.ledgerFile, opts) : null;
+  return analyseWith(a, opts, log, ledger).finally(() => ledger?.release());
+}
+
+async function analyseWith(a: AnalyseArgs, opts: RunOptions & { out: string }, log: (s: string) => void, ledger: LedgerFile | null): Promise<RunResult> {
   const t0 = performance.now();
   // The output modules (report, CSV writer) load while the worker threads start up.
   let outputs: Promise<typeof import('../output/outputs.js')> | null = null;
@@ -96,13 +106,15 @@ export async function analyse(a: AnalyseArgs, log: (s: string) => void = (s) => 
     outputs ??= import('../output/outputs.js');
     outputs.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   };
-  const result = await runAnalysis({ ...opts, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
+  const result = await runAnalysis({ ...opts, ledger: ledger?.ledger, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
   loadOutputs();
   const { runOutputs, rejectsSummary, LABELS_KEY_FILE } = await outputs!;
-  const files = await runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
-  writeAtomically(opts.out, files);
+  const files = runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
+  if (ledger) ledger.publish(result, files, opts.out, () => writeAtomically(opts.out, files));
+  else writeAtomically(opts.out, files);
   const secs = (performance.now() - t0) / 1000;
   if (!a.quiet) printSummary(result, opts.out, secs, log, rejectsSummary, LABELS_KEY_FILE);
+  if (!a.quiet && ledger) log(ledger.summary(result));
   return result;
 }
 
@@ -177,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('lang', { choices: ['nl', 'en'], default: 'nl', describe: 'language of report.html' })
         .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress and no summary' })
+        .option('ledger', { type: 'string', describe: 'publication ledger (not for publication; keep it with the data): holds back figures that differ from earlier published ones by a small count, then records this run' })
         .example('$0 analyse --input a.csv b.csv --codes codes.csv --regions regions.csv --year 2021 --out results/', '')
         .strictOptions(),
       async (a) => { await analyse(a as AnalyseArgs); })

@@ -137,7 +137,7 @@ function usable(r: MetricRow | undefined): r is MetricRow & { numerator: number;
  * Two-sided at `alpha` (default 0.05).
  *
  * `published` decides: a municipality whose published row for the figure is suppressed
- * (status 'suppressed' or 'secondary', or value null), or absent, is not compared.
+ * (status 'suppressed', 'secondary' or 'ledger', or value null), or absent, is not compared.
  * Output order: area, data kind, measure (registry order), category (CATEGORIES order), region before all.
  */
 export function compareAreas(

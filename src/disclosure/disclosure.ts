@@ -1,7 +1,8 @@
 // Statistical disclosure control (SPEC section 7; user-facing explanation in docs/disclosure.md).
 //
 // applyDisclosure takes the exact metrics rows and returns the rows to publish:
-//  1. primary suppression: a cell whose own counts are too small is hidden ('suppressed');
+//  1. primary suppression: a cell whose own counts are too small is hidden ('suppressed'), and a cell a
+//     publication ledger holds back is hidden ('ledger', see ledger.ts);
 //  2. secondary suppression: more cells are hidden ('secondary') until no hidden cell can be recovered by
 //     subtraction in an additive group or read off a linked row (see groups.ts), repeated until stable;
 //  3. every published count is rounded; shares and means are recomputed from the rounded counts and get
@@ -39,8 +40,10 @@ export function validateDisclosureSettings(settings: DisclosureSettings): void {
 /**
  * Takes the exact metrics (status 'internal', all counts exact, value = numerator/denominator or the count)
  * and returns the rows to publish, same order, same length. The input is not modified.
+ * `held`: indices of rows a publication ledger hides (status 'ledger' unless suppressed on their own
+ * counts); secondary suppression protects them like any other hidden row.
  */
-export function applyDisclosure(rows: readonly MetricRow[], settings: DisclosureSettings, tree: AreaTree): MetricRow[] {
+export function applyDisclosure(rows: readonly MetricRow[], settings: DisclosureSettings, tree: AreaTree, held?: ReadonlySet<number>): MetricRow[] {
   validateDisclosureSettings(settings);
   rows.forEach((r, i) => {
     if (r.status !== 'internal') {
@@ -64,6 +67,10 @@ export function applyDisclosure(rows: readonly MetricRow[], settings: Disclosure
     if (!h && disclosureKind(measure(r.measure)) !== 'count' && roundToBase(r.denominator!, roundingBase) === 0) h = true;
     hidden[i] = h;
     status[i] = h ? 'suppressed' : 'published';
+    if (!h && held?.has(i)) {
+      hidden[i] = true;
+      status[i] = 'ledger';
+    }
   });
 
   // 2. Secondary suppression until stable. Suppression only ever grows, so this terminates.

@@ -56,6 +56,18 @@ export interface Totals {
   clientsInSeveralMunicipalities: number | null;
 }
 
+/** What a run with a publication ledger (--ledger) says of it. */
+export interface LedgerManifest {
+  file: string;
+  notice: string;
+  /** Runs recorded in the ledger before this one. */
+  earlierRuns: number;
+  /** Cells this run held back (status 'ledger'); secondary suppression may hide more to protect them. */
+  suppressed: number;
+  /** Cells this run published, which the ledger records once the outputs are written. */
+  published: number;
+}
+
 export interface Manifest {
   engine: { name: string; version: string };
   publication: string;
@@ -71,6 +83,8 @@ export interface Manifest {
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];
   warnings: string[];
+  /** Only in a run with a publication ledger (--ledger). */
+  ledger?: LedgerManifest;
   /** Added by the outputs stage. */
   rejectsSummary?: { reason: string; count: number; first: string[] }[];
   outputs?: Record<string, string>;

@@ -64,8 +64,9 @@ export type Level = 'municipality' | 'region' | 'all';
 /** A measure id: the `measure` column, defined in src/measures/registry.ts. */
 export type Measure = string;
 
-/** Disclosure status of one metrics row (SPEC section 7). */
-export type CellStatus = 'published' | 'suppressed' | 'secondary' | 'internal';
+/** Disclosure status of one metrics row (SPEC section 7). `ledger`: hidden because its exact counts differ
+ *  from an earlier publication's by a small number (disclosure/ledger.ts). */
+export type CellStatus = 'published' | 'suppressed' | 'secondary' | 'ledger' | 'internal';
 
 /**
  * One figure, tidy (SPEC section 9). numerator/denominator/value are null when suppressed.

@@ -6,7 +6,7 @@ import { type CodeMapper, type MappingRow } from '../mapping/codes.js';
 import { ByteInterner } from './interner.js';
 import { MAX_FIELD_BYTES, packExtra, type ChunkDict } from '../model/rows.js';
 import { reasonCodeBytes, referrerIndex, sexIndexBytes } from '../read/codelists.js';
-import { bsnLike } from '../read/bsn.js';
+import { clientSampler, type ClientSample } from '../read/bsn.js';
 import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
@@ -40,9 +40,8 @@ export interface ChunkResult {
   rejectLine: number[];
   rejectReason: number[];
   rejectColumn: number[];
-  /** Non-empty client values, and those that look like a BSN (9 digits passing the elfproef). */
-  clientsSeen: number;
-  clientsBsnLike: number;
+  /** The chunk's distinct non-empty client values, hashed, for the raw-BSN check (read/bsn.ts). */
+  clients: ClientSample;
   dict: ChunkDict;
 }
 
@@ -90,9 +89,10 @@ export class ChunkParser {
     const referrerOf: number[] = [];
     const optional = col.referrer >= 0 || col.sex >= 0 || col.reason >= 0 || col.birthdate >= 0;
     const codeRules: (MappingRow[] | null | undefined)[] = [];
+    const clients = clientSampler();
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
-      clientsSeen: 0, clientsBsnLike: 0,
+      clients: clients.sample,
       dict: { codes: codes.values, productcategorie: pcats.values, providers: providers.values },
     };
     const reject = (line: number, reason: number, column: number) => {
@@ -147,8 +147,7 @@ export class ChunkParser {
       const clientBuf = fbuf;
       const cs = fs;
       const ce = fe;
-      res.clientsSeen++;
-      if ((ce - cs === 9 || ce - cs === 8) && allDigits(clientBuf, cs, ce) && bsnLike(latin1(clientBuf, cs, ce))) res.clientsBsnLike++;
+      clients.see(clientBuf, cs, ce);
 
       let gm = plan.fixedGemeente;
       if (gm < 0) {
@@ -213,17 +212,6 @@ export class ChunkParser {
     });
     return res;
   }
-}
-
-function allDigits(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (b[i] < 48 || b[i] > 57) return false;
-  return true;
-}
-
-function latin1(b: Uint8Array, s: number, e: number): string {
-  let out = '';
-  for (let i = s; i < e; i++) out += String.fromCharCode(b[i]);
-  return out;
 }
 
 /** The code upper-cased (ASCII letters) into `into`; codes compare case-insensitively. */

@@ -6,6 +6,8 @@ import type { Counters } from '../measures/counters.js';
 import { buildMetrics, type SdIndex } from '../measures/metrics.js';
 import type { DisclosureSettings } from '../model/manifest.js';
 import { applyDisclosure } from '../disclosure/disclosure.js';
+import { ledgerHolds, ledgerManifest, type Ledger } from '../disclosure/ledger.js';
+import type { LedgerManifest } from '../model/manifest.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
 import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
 
@@ -16,6 +18,8 @@ export interface PublishInput {
   disclosure: DisclosureSettings;
   /** Publish municipalities as 'Gemeente A', ... instead of codes. */
   labels: boolean;
+  /** A publication ledger: cells whose exact counts differ a little from an earlier publication are held back. */
+  ledger?: { ledger: Ledger; year: number; gapDays: number };
 }
 
 export interface Publication {
@@ -33,12 +37,16 @@ export interface Publication {
   labels: Map<string, string> | null;
   /** Municipality codes (as areas) that the region table does not name, labelled when labels are on. */
   municipalitiesWithoutRegion: string[];
+  /** Only with a ledger: what it held back. */
+  ledger?: LedgerManifest;
 }
 
 export function publish(input: PublishInput): Publication {
   const { rows: exact, sd } = buildMetrics(input.counters, input.regionOf);
   const regionOfArea = new Map([...input.regionOf].map(([gm, r]) => [gmLabel(gm), r]));
-  let metrics = applyDisclosure(exact, input.disclosure, { regionOf: regionOfArea });
+  const l = input.ledger;
+  const held = l ? ledgerHolds(l.ledger, exact, { year: l.year, gapDays: l.gapDays }, input.disclosure) : undefined;
+  let metrics = applyDisclosure(exact, input.disclosure, { regionOf: regionOfArea }, held);
   // Comparisons test exact counts; only their direction is published (SPEC 6).
   let comparisons = compareAreas(exact, metrics, regionOfArea, sd);
   const municipalities = [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))];
@@ -55,5 +63,6 @@ export function publish(input: PublishInput): Publication {
   return {
     metrics, exact, comparisons, sd, regionByArea, labels,
     municipalitiesWithoutRegion: municipalities.filter((a) => !regionOfArea.has(a)).map(label),
+    ...(l ? { ledger: ledgerManifest(l.ledger, metrics) } : {}),
   };
 }

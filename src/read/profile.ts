@@ -66,6 +66,8 @@ export interface RunFile {
   strict?: boolean;
   includePgb?: boolean;
   out?: string;
+  /** The publication ledger (docs/disclosure.md); need not exist yet. */
+  ledger?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,6 +240,7 @@ export function parseRunFile(json: unknown, where: string, dir: string): RunFile
     if (obj[key] !== undefined) (out as unknown as Record<string, Json>)[key] = obj[key];
   }
   if (typeof obj['out'] === 'string') out.out = path.resolve(dir, obj['out']);
+  if (typeof obj['ledger'] === 'string') out.ledger = path.resolve(dir, obj['ledger']);
   return out;
 }
 

@@ -5,7 +5,7 @@ import { DATA_KINDS } from '../model/model.js';
 import type { RejectEntry, SourceAccount } from '../model/manifest.js';
 import type { ChunkDict } from '../model/rows.js';
 import { RunError } from '../model/errors.js';
-import { bsnVerdict } from '../read/bsn.js';
+import { bsnVerdict, mergeSamples } from '../read/bsn.js';
 import type { OpenedSource } from '../read/sources.js';
 import { REASONS } from '../normalise/normalise.js';
 import type { Parsed } from './read-sources.js';
@@ -59,14 +59,8 @@ export function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256
 /** Refuses the run (exit 2) when a source's client keys look like raw BSNs (SPEC 7). */
 export function refuseRawBsns(sources: OpenedSource[], all: { parsed: Parsed[] }): void {
   for (const src of sources) {
-    let seen = 0;
-    let like = 0;
-    for (const p of all.parsed) {
-      if (p.source !== src.plan.index) continue;
-      seen += p.result.clientsSeen;
-      like += p.result.clientsBsnLike;
-    }
-    const v = bsnVerdict(seen, like);
+    const { values, passing } = mergeSamples(all.parsed.filter((p) => p.source === src.plan.index).map((p) => p.result.clients));
+    const v = bsnVerdict(values, passing, src.plan.header[src.plan.columns.client ?? -1] ?? '');
     if (v.refuse) throw new RunError(`${src.plan.file}: ${v.message}`, 2);
   }
 }

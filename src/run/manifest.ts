@@ -61,6 +61,7 @@ export function buildManifest(p: ManifestParts): Manifest {
     productsStartedByMonth: monthTable(stats, p.files),
     municipalitiesWithoutRegion: publication.municipalitiesWithoutRegion,
     warnings: [],
+    ...(publication.ledger ? { ledger: publication.ledger } : {}),
   };
   manifest.warnings = qualityWarnings(manifest).warnings;
   return manifest;

@@ -11,6 +11,7 @@ import { loadRegions } from '../mapping/regions.js';
 import { mergePacked, type Counters } from '../measures/counters.js';
 import { emptyStats, mergeStats, type RunStats } from '../measures/stats.js';
 import { DEFAULT_DISCLOSURE } from '../disclosure/disclosure.js';
+import type { Ledger } from '../disclosure/ledger.js';
 import { publish, type Publication } from '../publish/publish.js';
 import { account, describe, refuseRawBsns } from './accounting.js';
 import { buildManifest } from './manifest.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   labels?: boolean;
   strict?: boolean;
   includePgb?: boolean;
+  /** A publication ledger: cells whose exact counts differ from an earlier publication by a small number are held back. */
+  ledger?: Ledger;
   /** Bytes per parse task. */
   chunkBytes?: number;
   onProgress?: (p: Progress) => void;
@@ -125,7 +128,10 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       mergePacked(counters, r.counters);
       mergeStats(stats, r.stats);
     }
-    const publication = publish({ counters, regionOf, disclosure, labels: opts.labels ?? false });
+    const publication = publish({
+      counters, regionOf, disclosure, labels: opts.labels ?? false,
+      ...(opts.ledger ? { ledger: { ledger: opts.ledger, year: opts.year, gapDays } } : {}),
+    });
     const manifest = buildManifest({
       settings: { year: opts.year, gapDays, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false },
       disclosure, accounts, files: sources.map((s) => s.plan.file), kinds,
