@@ -25,9 +25,9 @@ const GMS = ['GM0014', 'GM0034', 'GM0037', 'GM0047', 'GM0050', 'GM0059', 'GM0106
 const SIZES: [number, number][] = [[20, 10], [20, 10], [20, 10], [20, 10], [20, 10], [20, 10], [30, 15], [30, 15], [30, 15], [30, 15], [25, 12], [5, 2]];
 const codes = tmp.file('codes.csv', 'productcode,category,subcategory\nA1,ambulant_non_ggz,opvoed_woonbegeleiding\n');
 const regions = tmp.file('regions.csv', 'gemeente,regio\n' + GMS.map((g, i) => `${g},${i < 6 ? 'Noord' : 'Zuid'}\n`).join(''));
-function municipalityFile(i: number, outflow = SIZES[i]![1], dir = 'data'): string {
+function municipalityFile(i: number, outflow = SIZES[i][1], dir = 'data'): string {
   mkdirSync(join(tmp.dir, dir), { recursive: true });
-  const [n] = SIZES[i]!;
+  const [n] = SIZES[i];
   const lines = ['client_id,gemeente,productcode,begindatum,einddatum'];
   for (let k = 0; k < n; k++) lines.push(`y${i}-${k},${GMS[i]},A1,2021-03-01,${k < outflow ? '2021-05-31' : '2022-02-28'}`);
   return tmp.file(join(dir, `m${i + 1}.csv`), lines.join('\n') + '\n');

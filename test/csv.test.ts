@@ -445,13 +445,13 @@ describe('fuzz: well-formed documents', () => {
       const doc = genDoc(rnd);
       const buf = bytes(doc.text);
       const got = collect(buf, doc.delimiter);
-      const ref = parse(doc.text, {
+      const ref: string[][] = parse(doc.text, {
         delimiter: String.fromCharCode(doc.delimiter),
         record_delimiter: ['\r\n', '\n'],
         skip_empty_lines: true,
         relax_column_count: true,
         bom: true,
-      }) as string[][];
+      });
       expect(got.recs.map((r) => r.fields)).toEqual(ref);
       expect(got.recs.map((r) => ({ fields: r.fields, line: r.line }))).toEqual(doc.records);
       expect(got.recs.every((r) => r.malformed === null)).toBe(true);

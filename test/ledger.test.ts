@@ -155,7 +155,7 @@ describe('applyDisclosure with held rows: status ledger, secondary suppression f
 
   it('a held row that is small anyway stays suppressed; nothing held: the same table as before', () => {
     const small = [row('municipality', 'GM0106', 'cohort_youths', 5)];
-    expect(applyDisclosure(small, CBS, { regionOf: new Map() }, new Set([0]))[0]!.status).toBe('suppressed');
+    expect(applyDisclosure(small, CBS, { regionOf: new Map() }, new Set([0]))[0].status).toBe('suppressed');
     expect(applyDisclosure(rows, CBS, tree, new Set())).toEqual(applyDisclosure(rows, CBS, tree));
   });
 });

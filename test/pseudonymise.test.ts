@@ -60,9 +60,9 @@ describe('pseudonymiseFile', () => {
     await pseudonymiseFile({ input: a, output: oa, keyFile: kA });
     await pseudonymiseFile({ input: b, output: ob, keyFile: kA });
     await pseudonymiseFile({ input: b, output: oc, keyFile: kB });
-    const pa = fs.readFileSync(oa, 'utf8').split('\n')[1]!.split(',')[0]!;
-    const pb = fs.readFileSync(ob, 'utf8').split('\n')[1]!.split(',')[1]!;
-    const pc = fs.readFileSync(oc, 'utf8').split('\n')[1]!.split(',')[1]!;
+    const pa = fs.readFileSync(oa, 'utf8').split('\n')[1].split(',')[0];
+    const pb = fs.readFileSync(ob, 'utf8').split('\n')[1].split(',')[1];
+    const pc = fs.readFileSync(oc, 'utf8').split('\n')[1].split(',')[1];
     expect(pa).toBe(pb); // same client, same key: linked across municipalities
     expect(pc).not.toBe(pb); // another key: no link
     expect(pa).toBe(h(KEY_A, '555'));

@@ -3,7 +3,7 @@
 // both languages have the same entries.
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../src/compare/compare.js';
-import { STRINGS } from '../src/report/i18n/strings.js';
+import { STRINGS } from '../src/report/i18n/languages.js';
 import type { Lang, Strings } from '../src/report/i18n/strings.js';
 import { renderReportWith } from '../src/report/report.js';
 import type { ReportInput } from '../src/report/report.js';

@@ -78,7 +78,7 @@ export function readOrCreateKey(keyFile: string, createKey: boolean): { key: Buf
       fs.chmodSync(keyFile, 0o600); // the umask may have narrowed or the mode; make it exact
       created = true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot create key file ${keyFile}: ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot create key file ${keyFile}: ${(e as Error).message}`, { cause: e });
     }
   }
   const text = fs.readFileSync(keyFile, 'utf8').trim();
@@ -194,7 +194,7 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
           }
           header = h;
           res.columnIndex = pickColumn(h, opts.column);
-          res.column = h[res.columnIndex]!.replace(/^\uFEFF/, '').trim();
+          res.column = h[res.columnIndex].replace(/^\uFEFF/, '').trim();
           return;
         }
         res.rows++;
@@ -203,8 +203,8 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
           res.short++;
           return;
         }
-        const s = r.starts[j]!;
-        const e = r.ends[j]!;
+        const s = r.starts[j];
+        const e = r.ends[j];
         if (decodeAs === 'utf-8' && !r.ascii && !isUtf8(buf.subarray(s, e))) {
           throw new Error(`${input}: line ${line}: the client value is not valid UTF-8; pass --encoding windows-1252 if it is a Windows export`);
         }
@@ -246,14 +246,14 @@ function pickColumn(header: readonly string[], column: string | undefined): numb
     const exact = header.findIndex((h) => h.replace(/^\uFEFF/, '').trim() === column.trim());
     if (exact >= 0) return exact;
     const hits = header.flatMap((h, i) => (normaliseHeader(h) === normaliseHeader(column) ? [i] : []));
-    if (hits.length === 1) return hits[0]!;
+    if (hits.length === 1) return hits[0];
     if (hits.length > 1) throw new Error(`--column '${column}' matches ${hits.length} columns; give the exact header name`);
     throw new Error(`no column named '${column}' (the header has ${header.map((h) => `'${h.trim()}'`).join(', ')})`);
   }
   const hits = header.flatMap((h, i) => (fieldOfHeader(h) === 'client' ? [i] : []));
-  if (hits.length === 1) return hits[0]!;
+  if (hits.length === 1) return hits[0];
   if (hits.length > 1) {
-    throw new Error(`more than one column looks like the client column (${hits.map((i) => `'${header[i]!.trim()}'`).join(', ')}); name it with --column`);
+    throw new Error(`more than one column looks like the client column (${hits.map((i) => `'${header[i].trim()}'`).join(', ')}); name it with --column`);
   }
   throw new Error(`no client column found (expected a header named one of ${HEADER_SYNONYMS.client.flat().join(', ')}); name it with --column`);
 }

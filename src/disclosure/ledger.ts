@@ -169,7 +169,7 @@ export function publishedCells(exact: readonly MetricRow[], shown: readonly { st
   if (exact.length !== shown.length) throw new Error(`ledger: ${exact.length} exact rows but ${shown.length} published rows`);
   const out: (ExactCounts & { id: CellIdentity })[] = [];
   exact.forEach((r, i) => {
-    if (shown[i]!.status !== 'published' || r.numerator === null) return;
+    if (shown[i].status !== 'published' || r.numerator === null) return;
     out.push({ id: cellIdentity(r, ctx), numerator: r.numerator, denominator: kindOf(r.measure) === 'count' ? null : r.denominator });
   });
   return out;

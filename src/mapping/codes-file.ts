@@ -19,7 +19,7 @@ export async function loadCodes(file: string): Promise<MappingRow[]> {
     try {
       cat = categoryIndex(row.get('category'));
     } catch (e) {
-      throw new Error(`${where}: column category: ${(e as Error).message}`);
+      throw new Error(`${where}: column category: ${(e as Error).message}`, { cause: e });
     }
     const subText = row.get('subcategory');
     const sub = subText === '' ? -1 : (SUBCATEGORIES as readonly string[]).indexOf(subText);

@@ -111,7 +111,7 @@ export function normaliseHeader(name: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[\s_.\-]+/g, '');
+    .replace(/[\s_.-]+/g, '');
 }
 
 /** normaliseHeader form -> [field, rank]. Built once; a name listed under two fields is a bug (tested). */
@@ -147,7 +147,7 @@ export interface ResolveOptions {
 }
 
 function describe(header: readonly string[], i: number): string {
-  return `'${header[i]!.trim()}' (column ${i + 1})`;
+  return `'${header[i].trim()}' (column ${i + 1})`;
 }
 
 /**
@@ -195,7 +195,7 @@ export function resolveColumns(
       );
     } else {
       columns[field] = hits[0]!;
-      taken.add(hits[0]!);
+      taken.add(hits[0]);
     }
   }
 

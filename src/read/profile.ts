@@ -117,8 +117,9 @@ function checkColumns(profile: Record<string, Json>, base: Path, pr: Problems): 
 /** A valid profile as traject uses it: the municipality written as GM0363. */
 function normalised(json: Record<string, Json>): SourceProfile {
   const out = { ...json } as SourceProfile & { gemeente?: unknown };
-  if (json['gemeente'] !== undefined) out.gemeente = gmLabel(parseGemeente(String(json['gemeente'])));
-  return out as SourceProfile;
+  const g = json['gemeente']; // the schema allows a string or a whole number
+  if (typeof g === 'string' || typeof g === 'number') out.gemeente = gmLabel(parseGemeente(String(g)));
+  return out;
 }
 
 /** Validates a profile at `base` inside a document; the profile as used when it has no problems. */
@@ -144,12 +145,12 @@ function readJson(file: string, where: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`${where}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new Error(`${where}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`${where}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${where}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
 }
 
@@ -231,7 +232,7 @@ export function parseRunFile(json: unknown, where: string, dir: string): RunFile
   }
   for (const [key, what] of [['codes', 'code mapping table'], ['regions', 'region table']] as const) {
     if (typeof obj[key] === 'string' && !within(problems, [key])) {
-      const f = existing(obj[key] as string, dir, [key], pr, what);
+      const f = existing(obj[key], dir, [key], pr, what);
       if (f !== undefined) out[key] = f;
     }
   }

@@ -58,15 +58,15 @@ export function typeName(v: unknown): string {
 function levenshtein(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
+    let diag = prev[0];
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = up;
     }
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 /** The closest known name, when it is close enough to be a typo (at most maxDistance edits; default by
@@ -183,7 +183,7 @@ export function schemaProblems(name: SchemaName, data: unknown): SchemaProblem[]
     const path = pathOf(data, e.instancePath);
     if (e.keyword === 'additionalProperties') {
       const key = String(e.params['additionalProperty']);
-      const known = Object.keys((e.parentSchema['properties'] ?? {}) as Schema);
+      const known = Object.keys((e.parentSchema['properties'] ?? {}));
       const guess = (e.parentSchema['x-header-names'] === true ? fieldOfHeader(key) : null) ?? didYouMean(key, known);
       add([...path, key], guess ? `unknown key (did you mean '${guess}'?)` : `unknown key (expected one of ${known.join(', ')})`);
     } else if (e.keyword === 'required') {

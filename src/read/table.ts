@@ -23,7 +23,7 @@ export async function readTable(file: string): Promise<Table> {
   try {
     buf = readFileSync(file);
   } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new Error(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
   }
   const delimiter = detectDelimiter(buf);
   const records: { line: number; values: string[] }[] = [];

@@ -11,7 +11,7 @@ import type { ReportContext } from './context.js';
 import { styleSheet } from './css.js';
 import { html, htmlString } from './html.js';
 import type { SafeHtml } from './html.js';
-import { STRINGS } from './i18n/strings.js';
+import { STRINGS } from './i18n/languages.js';
 import type { Lang, Strings } from './i18n/strings.js';
 import type { ReportInput } from './input.js';
 import { accounting } from './sections/accounting.js';

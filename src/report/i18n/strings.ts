@@ -3,8 +3,6 @@
 
 import type { CategoryId } from '../../model/model.js';
 import type { NotComparedReason } from '../../compare/compare.js';
-import { en } from './en.js';
-import { nl } from './nl.js';
 
 export type Lang = 'nl' | 'en';
 
@@ -127,5 +125,3 @@ export interface Strings {
   openEnded: (pct: string) => string;
   footer: (version: string) => string;
 }
-
-export const STRINGS: Record<Lang, Strings> = { nl, en };
