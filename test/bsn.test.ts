@@ -1,7 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { BsnSniffer, bsnVerdict, clientSampler, isBsnColumnName, log10Chance, mergeSamples, passesElfproef } from '../src/read/bsn.js';
+import { bsnVerdict, clientSampler, isBsnColumnName, log10Chance, mergeSamples, passesElfproef, type BsnVerdict } from '../src/read/bsn.js';
 import { mulberry32 as rng } from './helpers.js';
+
+/**
+ * The verdict on string values, built on the engine's sampler and verdict (a test helper): trims each, skips empty ones, counts distinct values.
+ * @param where names the source in the message, e.g. "a.csv" (never a value).
+ */
+class BsnSniffer {
+  readonly #sampler = clientSampler(Number.POSITIVE_INFINITY);
+
+  constructor(readonly column = '', readonly where?: string) {}
+
+  see(value: string): void {
+    const v = Buffer.from(value.trim(), 'utf8');
+    if (v.length > 0) this.#sampler.see(v, 0, v.length);
+  }
+
+  /** Distinct non-empty values seen, and those that pass the elfproef. */
+  get counts(): { values: number; passing: number } {
+    return mergeSamples([this.#sampler.sample]);
+  }
+
+  verdict(): BsnVerdict {
+    const { values, passing } = this.counts;
+    const v = bsnVerdict(values, passing, this.column);
+    return this.where === undefined ? v : { refuse: v.refuse, message: `${this.where}: ${v.message}` };
+  }
+}
 
 function randomDigits(r: () => number, n: number): string {
   let s = '';

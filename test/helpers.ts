@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MetricRow } from '../src/model/model.js';
 
 export function tempDir(prefix = 'traject-test-'): { dir: string; file: (name: string, content: string | Buffer) => string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -15,16 +14,6 @@ export function tempDir(prefix = 'traject-test-'): { dir: string; file: (name: s
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
-}
-
-/** Finds one row by `measure[:category-or-bucket][@area]` (no area: level all). */
-export function findRow(rows: readonly MetricRow[], key: string, kind = 'allocations'): MetricRow | undefined {
-  const [what, area] = key.split('@');
-  const [measure, sub = ''] = what.split(':');
-  return rows.find((r) =>
-    r.measure === measure && r.data_kind === kind &&
-    (area === undefined ? r.level === 'all' : r.area === area) &&
-    (measure === 'trajectory_size' ? r.bucket === sub : r.category === sub));
 }
 
 /** A small seeded random number generator (mulberry32): the same sequence on every run. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IJW_CODES, ijwFallback } from '../src/mapping/ijw-fallback.js';
+import { ijwFallback } from '../src/mapping/ijw-fallback.js';
 import { CATEGORIES, SUBCATEGORIES } from '../src/model/model.js';
 
 const cat = (code: string): string | undefined => {
@@ -14,7 +14,8 @@ const sub = (code: string): string | null | undefined => {
 describe('ijwFallback', () => {
   it('covers every national product category 31-38 and 40-55, and nothing else', () => {
     const expected = [31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55];
-    expect(IJW_CODES).toEqual(expected);
+    const known = Array.from({ length: 1000 }, (_, c) => c).filter((c) => ijwFallback(String(c)) !== null);
+    expect(known).toEqual(expected);
     for (const c of expected) {
       const r = ijwFallback(String(c));
       expect(r, String(c)).not.toBeNull();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseGemeente, parseGemeenteBytes, parseTrimmedGemeenteBytes } from '../src/read/municipality.js';
+import { parseGemeente, parseTrimmedGemeenteBytes } from '../src/read/municipality.js';
+
+/** The hot path's byte parser after the trimming normalise.ts does (spaces and tabs at both ends). */
+function parseGemeenteBytes(b: Uint8Array, s: number, e: number): number {
+  while (s < e && (b[s] === 32 || b[s] === 9)) s++;
+  while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
+  return parseTrimmedGemeenteBytes(b, s, e);
+}
 
 const bytes = (s: string): number => {
   const b = Buffer.from(s, 'utf8');

@@ -90,9 +90,6 @@ const BY_CODE: ReadonlyMap<number, IjwCategory> = new Map(
   ]),
 );
 
-/** The iJw product category codes this table knows, ascending. */
-export const IJW_CODES: readonly number[] = TABLE.map((e) => e.code);
-
 /**
  * The shared category of an iJw product category code: '45', ' 45 ' and '045' all read as 45.
  * Anything else (empty, not digits, a code not on the list) gives null.

@@ -9,6 +9,7 @@ import { reasonCodeBytes, referrerIndex, sexIndexBytes } from '../read/codelists
 import { clientSampler, type ClientSample } from '../read/bsn.js';
 import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
+import { pgbMatcher } from '../read/profile.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
 import { parseTrimmedGemeenteBytes } from '../read/municipality.js';
@@ -67,9 +68,11 @@ export class ChunkParser {
   private readonly fmt: DateFormat;
   private readonly col: Record<Field, number>;
   private readonly codeScratch = new Uint8Array(MAX_FIELD_BYTES);
+  private readonly isPgb: (value: string) => boolean;
 
   constructor(private readonly plan: SourcePlan, private readonly mapper: CodeMapper) {
     this.fmt = compileDateFormat(plan.dateFormat);
+    this.isPgb = pgbMatcher(plan.pgbValues);
     const c = plan.columns;
     this.col = {
       client: c.client ?? -1, gemeente: c.gemeente ?? -1, productcode: c.productcode ?? -1,
@@ -169,7 +172,7 @@ export class ChunkParser {
       if (endDay === -1) return reject(line, R['unparseable end date'], col.end);
       if (endDay < startDay) return reject(line, R['end before start'], col.end);
 
-      if (col.deliveryForm >= 0 && !plan.includePgb && plan.pgbValues.includes(fieldString(buf, r, col.deliveryForm, plan.encoding).trim().toLowerCase())) {
+      if (col.deliveryForm >= 0 && !plan.includePgb && this.isPgb(fieldString(buf, r, col.deliveryForm, plan.encoding))) {
         return reject(line, R['PGB row (excluded by default)'], col.deliveryForm);
       }
 

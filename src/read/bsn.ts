@@ -25,11 +25,6 @@ export function passesElfproef(s: string): boolean {
   return nonZero && sum % 11 === 0;
 }
 
-/** A trimmed, non-empty client value that looks like a BSN: the elfproef, with a dropped leading zero restored. */
-export function bsnLike(v: string): boolean {
-  return passesElfproef(v.length === 8 ? '0' + v : v);
-}
-
 /** The chance that a random 9-digit pseudonym passes the elfproef: (10/11) * (1/10). */
 export const BSN_CHANCE = 1 / 11;
 /** Refused when random pseudonyms would show the passing values with a chance of at most 1 in this (11^3). */
@@ -179,30 +174,4 @@ function oneIn(l: number): string {
   const m = Number((10 ** (x - e)).toFixed(1));
   if (m >= 10) return `1.0e${e + 1}`;
   return `${m.toFixed(1)}e${e}`;
-}
-
-/**
- * The verdict on string values (tests, tools): trims each, skips empty ones, counts distinct values.
- * @param where names the source in the message, e.g. "a.csv" (never a value).
- */
-export class BsnSniffer {
-  readonly #sampler = clientSampler(Number.POSITIVE_INFINITY);
-
-  constructor(readonly column = '', readonly where?: string) {}
-
-  see(value: string): void {
-    const v = Buffer.from(value.trim(), 'utf8');
-    if (v.length > 0) this.#sampler.see(v, 0, v.length);
-  }
-
-  /** Distinct non-empty values seen, and those that pass the elfproef. */
-  get counts(): { values: number; passing: number } {
-    return mergeSamples([this.#sampler.sample]);
-  }
-
-  verdict(): BsnVerdict {
-    const { values, passing } = this.counts;
-    const v = bsnVerdict(values, passing, this.column);
-    return this.where === undefined ? v : { refuse: v.refuse, message: `${this.where}: ${v.message}` };
-  }
 }

@@ -2,11 +2,11 @@
 // COD327 referrer (verwijzer), COD046 sex (geslacht), JZ588 reason for ending
 // (reden beëindiging). Values are read once per distinct text in a chunk, so plain strings are fine.
 
-/** Referrer groups of SPEC 11, by code index (0: unknown). COD327 codes 01-06 and 08. */
-export const REFERRER_GROUPS = [
-  'unknown', 'gemeente', 'huisarts', 'jeugdarts', 'gecertificeerde_instelling', 'medisch_specialist', 'geen_verwijzer', 'justitie',
-] as const;
-export type ReferrerGroup = (typeof REFERRER_GROUPS)[number];
+/**
+ * Referrer codes: 0 unknown, then the groups of SPEC 11 in COD327 order: 1 gemeente (01),
+ * 2 huisarts (02), 3 jeugdarts (03), 4 gecertificeerde_instelling (04), 5 medisch_specialist (05),
+ * 6 geen_verwijzer (06), 7 justitie (08).
+ */
 
 /** Case, accents, spaces and punctuation ignored ("Gemeentelijke toegang" -> "gemeentelijketoegang"). */
 function plain(text: string): string {
@@ -23,7 +23,7 @@ const REFERRER_NAMES: ReadonlyMap<string, number> = new Map([
   ...['justitie', 'rechter', 'officiervanjustitie', 'jji'].map((n) => [n, 7] as const),
 ]);
 
-/** COD327 code (`1`, `01`, ... `08`) or name -> index into REFERRER_GROUPS (0: missing or not one of these). */
+/** COD327 code (`1`, `01`, ... `08`) or name -> referrer code 1..7 (0: missing or not one of these). */
 export function referrerIndex(text: string): number {
   const p = plain(text);
   if (p === '') return 0;
@@ -34,33 +34,14 @@ export function referrerIndex(text: string): number {
   return REFERRER_NAMES.get(p) ?? 0;
 }
 
-/** Sex groups of SPEC 11 by COD046 code: 1 man, 2 vrouw, anything else unknown. */
-export const SEX_GROUPS = ['unknown', 'man', 'vrouw'] as const;
-
-/** COD046 code -> index into SEX_GROUPS (`1` or `01`: man, `2` or `02`: vrouw, else 0). */
-export function sexIndex(text: string): number {
-  const t = text.trim();
-  return t === '1' || t === '01' ? 1 : t === '2' || t === '02' ? 2 : 0;
-}
-
-/** JZ588 reason for ending that means "according to plan" (volgens plan). */
-export const REASON_AS_PLANNED = 31;
-
-/** A JZ588 code (one or two digits, `31`, `02`, `2`) as a number 1..99, or 0 for none or unreadable. */
-export function reasonCode(text: string): number {
-  const t = text.trim();
-  if (!/^\d{1,2}$/.test(t)) return 0;
-  return Number(t);
-}
-
-/** sexIndex on trimmed bytes b[s, e), for the hot path (the same answers: test/codelists.test.ts). */
+/** COD046 sex on trimmed bytes b[s, e): 1 man (`1`, `01`), 2 vrouw (`2`, `02`), anything else 0 (unknown). */
 export function sexIndexBytes(b: Uint8Array, s: number, e: number): number {
   if (e - s === 2 && b[s] === 48) s++; // '01', '02'
   if (e - s !== 1) return 0;
   return b[s] === 49 ? 1 : b[s] === 50 ? 2 : 0;
 }
 
-/** reasonCode on trimmed bytes b[s, e), for the hot path. */
+/** A JZ588 reason for ending on trimmed bytes b[s, e) (one or two digits: `31`, `02`, `2`) as 1..99, or 0 (none, unreadable). */
 export function reasonCodeBytes(b: Uint8Array, s: number, e: number): number {
   const n = e - s;
   if (n < 1 || n > 2) return 0;

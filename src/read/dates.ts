@@ -29,15 +29,6 @@ export function civilFromDays(day: Day): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
-}
-
-/** 'YYYY-MM-DD' */
-export function isoDate(day: Day): string {
-  const { y, m, d } = civilFromDays(day);
-  return String(y).padStart(4, '0') + '-' + pad2(m) + '-' + pad2(d);
-}
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -3,7 +3,7 @@
 // The one rule, for every reader (data rows, the profile's `gemeente`, the code and region tables):
 // surrounding spaces and tabs are ignored; then an optional `GM` in any case; then 1 to 4 ASCII
 // digits that are not all zero. Anything else is not a municipality code. parseGemeente (text) and
-// parseGemeenteBytes (bytes, no string; the hot path uses its trimmed form) implement it twice, side by side, and
+// parseTrimmedGemeenteBytes (bytes of a trimmed field, no string: the hot path) implement it twice, side by side, and
 // test/municipality.test.ts checks on random input that they agree.
 
 /** Text that explains the rule in messages. */
@@ -29,15 +29,8 @@ export function parseGemeente(text: string): number {
   return n > 0 ? n : -1;
 }
 
-/** parseGemeente on the bytes b[s, e) (UTF-8 or any ASCII-compatible encoding), or -1. */
-export function parseGemeenteBytes(b: Uint8Array, s: number, e: number): number {
-  while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
-  while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
-  return parseTrimmedGemeenteBytes(b, s, e);
-}
-
-/** parseGemeenteBytes for a field its caller has already trimmed of spaces and tabs (the hot path,
- *  normalise.ts, trims every field once): the same answer without looking for them again. */
+/** parseGemeente on the bytes b[s, e) of a field its caller has already trimmed of spaces and tabs
+ *  (the hot path, normalise.ts, trims every field once); tested to agree with parseGemeente. */
 export function parseTrimmedGemeenteBytes(b: Uint8Array, s: number, e: number): number {
   if (e - s > 2 && (b[s] | 32) === 103 && (b[s + 1] | 32) === 109) s += 2; // 'g', 'm'
   if (e === s || e - s > 4) return -1;
