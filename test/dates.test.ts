@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import {
-  civilFromDays,
   compileDateFormat,
   dateFormatProblem,
-  daysFromCivil,
   parseDateBytes,
   parseDateString,
 } from '../src/read/dates.js';
+import { civilFromDays, daysFromCivil } from '../src/model/calendar.js';
 import { mulberry32 } from './helpers.js';
 
 const DAY_MS = 86_400_000;

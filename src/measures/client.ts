@@ -1,7 +1,7 @@
 // Everything one client contributes to a run: rows -> products -> facts -> counters and stats.
 // Workers call this for each client of their partition; the spec tests call it directly.
 import { OPEN_END } from '../model/model.js';
-import { civilFromDays } from '../read/dates.js';
+import { monthOf } from '../model/calendar.js';
 import { analyseClient } from '../definitions/cohort.js';
 import type { CohortYear } from '../model/calendar.js';
 import { Folder, type Counters, type KindKey } from './counters.js';
@@ -24,8 +24,7 @@ function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStat
   for (const p of products) {
     stats.products++;
     if (p.end === OPEN_END) stats.openProducts++;
-    const { y, m } = civilFromDays(p.start);
-    const k = monthKey(p.source, y, m);
+    const k = monthKey(p.source, monthOf(p.start));
     stats.startedBySourceMonth.set(k, (stats.startedBySourceMonth.get(k) ?? 0) + 1);
     if (p.mapStatus !== MapStatus.Mapped) addStat(stats.codeProducts, `${p.mapStatus}|${p.gm}|${p.code}`);
   }

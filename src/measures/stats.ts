@@ -6,7 +6,7 @@ export interface RunStats {
   openProducts: number;
   duplicates: number;
   multiMunicipalityClients: number;
-  /** monthKey(source, y, m) -> products started (shows an administrative backlog at the end of the data). */
+  /** monthKey(source, month) -> products started (shows an administrative backlog at the end of the data). */
   startedBySourceMonth: Map<number, number>;
   /** `${mapStatus}|${gm}|${code}` -> products whose code used the fallback (1) or stayed unmapped (2). */
   codeProducts: Record<string, number>;
@@ -20,7 +20,7 @@ export function emptyStats(): RunStats {
 }
 
 /** A number per (source, month) so that the hot path builds no strings. */
-export const monthKey = (source: number, y: number, m: number): number => source * 4096 + (y - 1900) * 12 + (m - 1);
+export const monthKey = (source: number, month: number): number => source * 4096 + month;
 export function fromMonthKey(k: number): { source: number; month: string } {
   const rest = k % 4096;
   return { source: Math.floor(k / 4096), month: `${1900 + Math.floor(rest / 12)}-${String((rest % 12) + 1).padStart(2, '0')}` };

@@ -1,34 +1,9 @@
-// Dates on the hot path: civil date <-> day number, and a byte-level parser for the date formats
-// municipal exports use. No Date objects, no regex, no strings per row.
+// Dates on the hot path: a byte-level parser for the date formats municipal exports use (the
+// calendar itself is src/model/calendar.ts). No Date objects, no regex, no strings per row.
 
 import { Buffer } from 'node:buffer';
 import type { Day } from '../model/model.js';
-
-/** Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard Hinnant's days_from_civil).
- *  m is 1..12, d is 1..31; no validation here. */
-export function daysFromCivil(y: number, m: number, d: number): Day {
-  // Integer division by `| 0` (truncation) where the operand is never negative; era rounds down.
-  y -= m <= 2 ? 1 : 0;
-  const era = ((y >= 0 ? y : y - 399) / 400) | 0;
-  const yoe = y - era * 400; // [0, 399]
-  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1; // [0, 365], March-based
-  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy; // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-/** Inverse of daysFromCivil (Hinnant's civil_from_days). */
-export function civilFromDays(day: Day): { y: number; m: number; d: number } {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097; // [0, 146096]
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
-  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], March-based
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
-
+import { daysFromCivil } from '../model/calendar.js';
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
