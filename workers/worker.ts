@@ -3,7 +3,7 @@
 // partition) and `aggregate` (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { processClient } from '../src/measures/client.js';
-import { packCounters, type Counters } from '../src/measures/counters.js';
+import { packCounters, packCurves, type Counters, type Curves } from '../src/measures/counters.js';
 import { emptyStats } from '../src/measures/stats.js';
 import { ClientPartitions, decodeByClient } from '../src/partition/rowcodec.js';
 import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult, ParsedChunk } from '../src/run/tasks.js';
@@ -13,7 +13,7 @@ import { CodeMapper } from '../src/mapping/codes.js';
 const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
 const parsers = setup.plans.map((p) => new ChunkParser(p, mapper));
-const ctx = { years: setup.years, gaps: setup.gaps, mixed: setup.mixed };
+const base = { years: setup.years, gaps: setup.gaps, mixed: setup.mixed, lookbackDays: setup.lookbackDays };
 const kindOf = setup.plans.map((p) => p.kind);
 
 export function parse(t: ParseTask) {
@@ -27,12 +27,14 @@ export function parse(t: ParseTask) {
 
 export function aggregate(t: AggregateTask) {
   const counters: Counters = new Map();
+  const curves: Curves = new Map();
   const stats = emptyStats();
+  const ctx = { ...base, dataUntil: t.dataUntil };
   const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
-  for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, stats);
-  const result: AggregateResult = { counters: packCounters(counters), stats };
+  for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, curves, stats);
+  const result: AggregateResult = { counters: packCounters(counters), curves: packCurves(curves), stats };
   return move({
-    get [transferableSymbol]() { return [result.counters.keys.buffer, result.counters.values.buffer]; },
+    get [transferableSymbol]() { return [result.counters.keys.buffer, result.counters.values.buffer, result.curves.buffer]; },
     get [valueSymbol]() { return result; },
   });
 }

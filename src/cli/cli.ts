@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { publishedCount } from '../disclosure/rounding.js';
 import { RunError } from '../model/errors.js';
+import type { Day } from '../model/model.js';
+import { compileDateFormat, parseDateString } from '../read/dates.js';
 import { ENGINE_VERSION } from '../run/manifest.js';
 import { describe as describeReject } from '../run/accounting.js';
 import { runAnalysis, type RunOptions, type RunResult } from '../run/run.js';
@@ -27,6 +29,8 @@ interface AnalyseArgs {
   year?: string | number;
   out?: string;
   'gap-days'?: string | number;
+  'data-until'?: string;
+  'lookback-days'?: string | number;
   workers?: string | number;
   disclosure?: string;
   threshold?: string | number;
@@ -46,9 +50,13 @@ interface AnalyseArgs {
 /** A command-line number as given, or a value passed in by code (the demo passes numbers). */
 const num = (v: string | number | undefined): unknown => (typeof v === 'string' ? optionValue(v) : v);
 
+/** A date the schema has checked (format traject-date) as a day number. */
+const dayOf = (text: string): Day => parseDateString(text.trim(), compileDateFormat('auto'));
+
 function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: string } {
   const cli = {
-    year: num(a.year), gapDays: num(a['gap-days']), workers: num(a.workers), threshold: num(a.threshold),
+    year: num(a.year), gapDays: num(a['gap-days']), dataUntil: a['data-until'], lookbackDays: num(a['lookback-days']),
+    workers: num(a.workers), threshold: num(a.threshold),
     rounding: num(a.rounding), disclosure: a.disclosure, kind: a.kind,
   };
   checkOptions(cli);
@@ -58,6 +66,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     base = {
       inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile })),
       codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays,
+      dataUntil: rf.dataUntil === undefined ? undefined : dayOf(rf.dataUntil), lookbackDays: rf.lookbackDays,
       disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
       labels: rf.labels, strict: rf.strict, includePgb: rf.includePgb,
       ledgerFile: rf.ledger,
@@ -78,6 +87,8 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
   return {
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
     gapDays: (cli.gapDays as number | undefined) ?? base.gapDays, workers: cli.workers as number | undefined,
+    dataUntil: cli.dataUntil === undefined ? base.dataUntil : dayOf(cli.dataUntil),
+    lookbackDays: (cli.lookbackDays as number | undefined) ?? base.lookbackDays,
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
     threshold: (cli.threshold as number | undefined) ?? base.threshold, roundingBase: (cli.rounding as number | undefined) ?? base.roundingBase,
     labels: a.labels ?? base.labels,
@@ -131,6 +142,8 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
     log(`unmapped codes (counted as overig_multidisciplinair): ${m.unmappedCodes.slice(0, 8).map((c) => `${c.code} in ${c.gemeente} (${n(c.products)} product${c.products === 1 ? "" : "s"})`).join(', ')}${m.unmappedCodes.length > 8 ? `, and ${m.unmappedCodes.length - 8} more in the manifest` : ''}`);
   }
   if (m.fallbackCodes.length > 0) log(`codes mapped by their iJw product category: ${m.fallbackCodes.length} (listed in the manifest)`);
+  // The cut-off warnings (SPEC 10) change how the figures may be read: always on the terminal.
+  for (const w of r.cutOffWarnings) log(`warning: ${w}`);
   // Under disclosure control the terminal shows youths as the tables do: rounded, or suppressed.
   const youths = (exact: number) => {
     const shown = publishedCount(exact, m.disclosure);
@@ -176,6 +189,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('year', { type: 'string', describe: 'cohort year Y' })
         .option('out', { alias: 'o', type: 'string', describe: 'output folder (replaced atomically)' })
         .option('gap-days', { type: 'string', describe: 'products within this many days join a trajectory [default: 30]' })
+        .option('data-until', { type: 'string', describe: 'the last day the data can speak about (SPEC 10) [default: from the data]' })
+        .option('lookback-days', { type: 'string', describe: 'prior care looks this many days back [default: 365]' })
         .option('workers', { type: 'string', describe: 'worker threads [default: number of cores]' })
         .option('disclosure', { type: 'string', describe: "cbs or off; 'off' only for internal runs [default: cbs]" })
         .option('threshold', { type: 'string', describe: 'counts up to this are suppressed [default: 7]' })

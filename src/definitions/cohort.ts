@@ -3,6 +3,8 @@
 import { CATEGORIES, type Gemeente, type Product } from '../model/model.js';
 import { byStartThenEnd, isOpen, stitch } from './stitch.js';
 import type { CohortYear } from '../model/calendar.js';
+import type { Day } from '../model/model.js';
+import { endingOf, hadPriorCare, reasonOf } from './time-in-care.js';
 
 /** Products per closed trajectory are reported in these buckets: 1, 2, 3, 4, 5+. */
 export const SIZE_BUCKETS = ['1', '2', '3', '4', '5+'] as const;
@@ -14,6 +16,25 @@ export interface TrajectoryFact {
   size: number;
   /** No open product and latest end on or before 31 December Y+1. */
   closed: boolean;
+  /** SPEC 10: ended by the data cut-off, and its duration or censoring time in days. */
+  ended: boolean;
+  time: number;
+  /** Ended: its JZ588 reason for ending (0 none). */
+  reason: number;
+  /** Ended: days from its last day to the start of the client's next product of this kind (Infinity: none). */
+  nextAfter: number;
+  /** Ended: days from its last day to the data cut-off (for the return windows' denominators). */
+  followUp: number;
+}
+
+/** What the analysis of one cohort year needs besides the products. */
+export interface CohortSettings {
+  y: CohortYear;
+  gapDays: number;
+  /** The data cut-off D of this data kind (SPEC 10). */
+  dataUntil: Day;
+  /** Prior care looks this many days back (SPEC 10, default 365). */
+  lookbackDays: number;
 }
 
 export interface ClientFacts {
@@ -26,6 +47,8 @@ export interface ClientFacts {
   startCategories: number;
   /** Per category: products of this client that start in Y. */
   startedInYear: number[];
+  /** SPEC 10: a product of this kind touching the lookback window before the first start in Y. */
+  priorCare: boolean;
 }
 
 /** Any product (any start, any category) whose period touches Y+1. */
@@ -37,7 +60,8 @@ export function inCareNextYear(products: readonly Product[], y: CohortYear): boo
  * The client's facts for year Y, or null when no product starts in Y (not in the cohort).
  * `products` are all of the client's products of one data kind, in any order.
  */
-export function analyseClient(products: readonly Product[], y: CohortYear, gapDays: number): ClientFacts | null {
+export function analyseClient(products: readonly Product[], settings: CohortSettings): ClientFacts | null {
+  const { y, gapDays, dataUntil } = settings;
   // Products that started before Y are left out of the trajectories (SPEC 5).
   const fromY = products.filter((p) => p.start >= y.first).sort(byStartThenEnd);
   if (fromY.length === 0 || fromY[0].start > y.last) return null;
@@ -55,10 +79,22 @@ export function analyseClient(products: readonly Product[], y: CohortYear, gapDa
   }
 
   const trajectories: TrajectoryFact[] = [];
-  for (const t of stitch(fromY, gapDays)) {
+  const stitched = stitch(fromY, gapDays);
+  for (let i = 0; i < stitched.length; i++) {
+    const t = stitched[i];
     if (t.start > y.last) break; // sorted by start: the rest start after Y
-    trajectories.push({ size: t.size, closed: !isOpen(t) && t.maxEnd <= y.nextLast });
+    const { ended, time } = endingOf(t, gapDays, dataUntil);
+    const next = stitched[i + 1];
+    trajectories.push({
+      size: t.size, closed: !isOpen(t) && t.maxEnd <= y.nextLast, ended, time,
+      reason: ended ? reasonOf(fromY, t) : 0,
+      nextAfter: ended && next !== undefined ? next.start - t.maxEnd : Infinity,
+      followUp: ended ? dataUntil - t.maxEnd : 0,
+    });
   }
 
-  return { gm, inCareNextYear: inCareNextYear(products, y), trajectories, startCategories, startedInYear };
+  return {
+    gm, inCareNextYear: inCareNextYear(products, y), trajectories, startCategories, startedInYear,
+    priorCare: hadPriorCare(products, firstDay, settings.lookbackDays),
+  };
 }

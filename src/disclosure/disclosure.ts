@@ -9,7 +9,8 @@
 //     intervals that do not give back the exact counts.
 // Pure and deterministic: the result depends only on the rows (and their order) and the settings.
 
-import type { CellStatus, MetricRow } from '../model/model.js';
+import type { CellStatus, CurveCounts, MetricRow } from '../model/model.js';
+import { coarsenForDisclosure, medianSurvival, survivalAt, type DurationHistogram } from '../definitions/survival.js';
 import type { DisclosureSettings } from '../model/manifest.js';
 import { buildConstraints } from './groups.js';
 import { scaledMeanInterval, wilson } from '../measures/intervals.js';
@@ -64,6 +65,8 @@ export function applyDisclosure(rows: readonly MetricRow[], settings: Disclosure
   //    threshold below half the rounding base) has no value to publish and is suppressed as well.
   rows.forEach((r, i) => {
     let h = primarySuppressed(r, threshold);
+    // A survival figure is published from its curve's merged, rounded steps, or not at all (SPEC 10).
+    if (!h && r.curve && safeCurve(r.curve.histogram, threshold, roundingBase) === null) h = true;
     if (!h && disclosureKind(measure(r.measure)) !== 'count' && roundToBase(r.denominator!, roundingBase) === 0) h = true;
     hidden[i] = h;
     status[i] = h ? 'suppressed' : 'published';
@@ -122,7 +125,7 @@ export function applyDisclosure(rows: readonly MetricRow[], settings: Disclosure
   }
 
   // 3. Publish.
-  return rows.map((r, i) => (hidden[i] ? suppressedRow(r, status[i]) : publishedRow(r, roundingBase)));
+  return rows.map((r, i) => (hidden[i] ? suppressedRow(r, status[i]) : publishedRow(r, roundingBase, threshold)));
 }
 
 function exactNumerator(r: MetricRow): number {
@@ -133,9 +136,28 @@ function suppressedRow(r: MetricRow, status: CellStatus): MetricRow {
   return { ...r, numerator: null, denominator: null, value: null, ci_low: null, ci_high: null, status };
 }
 
-function publishedRow(r: MetricRow, base: number): MetricRow {
+/** The coarsened curve of a histogram (one per area and settings; rows of one curve share it). */
+const coarse = new WeakMap<CurveCounts, Map<string, DurationHistogram | null>>();
+function safeCurve(h: CurveCounts, threshold: number, base: number): DurationHistogram | null {
+  let bySettings = coarse.get(h);
+  if (!bySettings) coarse.set(h, (bySettings = new Map()));
+  const k = `${threshold}/${base}`;
+  if (!bySettings.has(k)) bySettings.set(k, coarsenForDisclosure(h, threshold, base));
+  return bySettings.get(k)!;
+}
+
+function publishedRow(r: MetricRow, base: number, threshold: number): MetricRow {
   const kind = disclosureKind(measure(r.measure));
   const num = roundToBase(r.numerator!, base);
+  if (r.curve) {
+    // S(t) and the median come from the coarsened curve: no small step can be read back.
+    const safe = safeCurve(r.curve.histogram, threshold, base)!;
+    const est = r.curve.statistic === 'median' ? medianSurvival(safe) : survivalAt(safe, r.curve.days);
+    return {
+      ...r, numerator: num, denominator: roundToBase(r.denominator!, base), value: est.value,
+      ci_low: est.low, ci_high: est.high, status: 'published',
+    };
+  }
   if (kind === 'count') {
     return { ...r, numerator: num, denominator: null, value: num, ci_low: null, ci_high: null, status: 'published' };
   }

@@ -1,10 +1,10 @@
 // Everything one client contributes to a run: rows -> products -> facts -> counters and stats.
 // Workers call this for each client of their partition; the spec tests call it directly.
-import { OPEN_END } from '../model/model.js';
+import { OPEN_END, type Day } from '../model/model.js';
 import { monthOf } from '../model/calendar.js';
 import { analyseClient } from '../definitions/cohort.js';
 import type { CohortYear } from '../model/calendar.js';
-import { Folder, type Counters, type KindKey } from './counters.js';
+import { Folder, type Counters, type Curves, type KindKey } from './counters.js';
 import { allocationProducts, claimProducts, dedupe, type ProductOut } from '../definitions/products.js';
 import { MapStatus, type ProductRow } from '../model/rows.js';
 import { addStat, monthKey, type RunStats } from './stats.js';
@@ -15,6 +15,10 @@ export interface RunContext {
   gaps: readonly number[];
   /** The run holds both kinds: also stitch each client's products of both kinds together. */
   mixed: boolean;
+  /** The data cut-off D per figure kind (allocations, claims, mixed), SPEC 10. */
+  dataUntil: readonly [Day, Day, Day];
+  /** Prior care looks this many days back (SPEC 10). */
+  lookbackDays: number;
 }
 
 function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStats): ProductOut[] {
@@ -35,17 +39,19 @@ const KINDS = [0, 1] as const;
 const folder = new Folder();
 
 /** The client's facts for every cohort year and gap, folded into its group's counters. */
-function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters): void {
+function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters, curves: Curves): void {
   for (let year = 0; year < ctx.years.length; year++) {
     for (let gap = 0; gap < ctx.gaps.length; gap++) {
-      const facts = analyseClient(products, ctx.years[year], ctx.gaps[gap]);
-      if (facts) folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts);
+      const facts = analyseClient(products, {
+        y: ctx.years[year], gapDays: ctx.gaps[gap], dataUntil: ctx.dataUntil[kind], lookbackDays: ctx.lookbackDays,
+      });
+      if (facts) folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts, curves);
     }
   }
 }
 
 /** Adds one client's rows (any order, any kinds) to the counters and the run's statistics. */
-export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, stats: RunStats): void {
+export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, curves: Curves, stats: RunStats): void {
   stats.clients++;
   // Usually every row is of one kind: then the rows need no split.
   let kinds = 0;
@@ -61,11 +67,11 @@ export function processClient(rows: readonly ProductRow[], ctx: RunContext, coun
       if (firstGm === -1) firstGm = p.gm;
       else if (p.gm !== firstGm) manyGm = true;
     }
-    foldAll(products, kind, ctx, counters);
+    foldAll(products, kind, ctx, counters, curves);
     if (ctx.mixed) all.push(...products);
   }
   if (manyGm) stats.multiMunicipalityClients++;
   if (ctx.mixed && all.length > 0) {
-    foldAll(all, 2, ctx, counters);
+    foldAll(all, 2, ctx, counters, curves);
   }
 }

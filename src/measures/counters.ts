@@ -3,8 +3,8 @@
 // addition, so the result is the same in any order and for any number of workers (all values
 // are integers far below 2^53). Between threads they travel as two transferable buffers.
 import type { ClientFacts } from '../definitions/cohort.js';
-import { slotCount, slotsPerCell, type MeasureDefinition, type Tally } from './measure.js';
-import { MEASURES } from './registry.js';
+import { slotCount, slotsPerCell, type CurveDefinition, type MeasureDefinition, type Tally } from './measure.js';
+import { CURVES, MEASURES } from './registry.js';
 
 /** Where each measure's slots start in a group's vector, and the vector's length. */
 export interface Layout {
@@ -62,6 +62,62 @@ export function unpackKey(key: CounterKey): GroupKey {
 
 export type Counters = Map<CounterKey, Float64Array>;
 
+/**
+ * Duration curves beside the counters, sparse (a curve has a point per distinct duration):
+ * group key -> one map per curve of CURVES, from `time * 2 + (censored ? 1 : 0)` to a count.
+ * Merged by addition, like the counters.
+ */
+export type Curves = Map<CounterKey, Map<number, number>[]>;
+
+function curvesFor(curves: Curves, key: CounterKey, n: number): Map<number, number>[] {
+  let c = curves.get(key);
+  if (!c) {
+    c = Array.from({ length: n }, () => new Map<number, number>());
+    curves.set(key, c);
+  }
+  return c;
+}
+
+/** A curve's (time, ended) pairs by its code. */
+export const curveCode = (time: number, ended: boolean): number => time * 2 + (ended ? 0 : 1);
+export const codeTime = (code: number): number => Math.floor(code / 2);
+export const codeEnded = (code: number): boolean => code % 2 === 0;
+
+export function mergeCurves(into: Curves, from: Curves): void {
+  for (const [k, list] of from) {
+    const t = curvesFor(into, k, list.length);
+    list.forEach((m, i) => {
+      for (const [code, n] of m) t[i].set(code, (t[i].get(code) ?? 0) + n);
+    });
+  }
+}
+
+/** Curves as one transferable buffer: (key, curve, code, count) per point. */
+export function packCurves(c: Curves): Float64Array {
+  let n = 0;
+  for (const list of c.values()) for (const m of list) n += m.size;
+  const out = new Float64Array(n * 4);
+  let i = 0;
+  for (const [k, list] of c) {
+    list.forEach((m, ci) => {
+      for (const [code, count] of m) {
+        out[i++] = k;
+        out[i++] = ci;
+        out[i++] = code;
+        out[i++] = count;
+      }
+    });
+  }
+  return out;
+}
+
+export function mergePackedCurves(into: Curves, p: Float64Array, curveCount = CURVES.length): void {
+  for (let i = 0; i < p.length; i += 4) {
+    const m = curvesFor(into, p[i], curveCount)[p[i + 1]];
+    m.set(p[i + 2], (m.get(p[i + 2]) ?? 0) + p[i + 3]);
+  }
+}
+
 export function vectorFor(counters: Counters, key: CounterKey, length = LAYOUT.length): Float64Array {
   let v = counters.get(key);
   if (!v) {
@@ -103,23 +159,35 @@ export class Folder {
   private readonly tally = new VectorTally();
   private readonly plan: { d: MeasureDefinition; base: number; stride: number; den: number }[];
 
-  constructor(readonly defs: readonly MeasureDefinition[] = MEASURES, readonly layout: Layout = layoutOf(defs)) {
+  constructor(readonly defs: readonly MeasureDefinition[] = MEASURES, readonly layout: Layout = layoutOf(defs),
+    readonly curves: readonly CurveDefinition[] = CURVES) {
     this.plan = defs.map((d) => {
       const base = layout.offsets.get(d.id)!;
       return { d, base, stride: slotsPerCell(d), den: base + d.cells.length };
     });
   }
 
-  /** Adds one client's facts to the vector of `key`. */
-  fold(counters: Counters, key: GroupKey, facts: ClientFacts): void {
+  /** Adds one client's facts to the vector (and the curves, when given) of `key`. */
+  fold(counters: Counters, key: GroupKey, facts: ClientFacts, curves?: Curves): void {
     const t = this.tally;
-    t.v = vectorFor(counters, packKey(key), this.layout.length);
+    const k = packKey(key);
+    t.v = vectorFor(counters, k, this.layout.length);
     for (const p of this.plan) {
+      if (!p.d.fold) continue;
       t.base = p.base;
       t.stride = p.stride;
       t.den = p.den;
       p.d.fold(facts, t);
     }
+    if (curves === undefined || this.curves.length === 0) return;
+    const list = curvesFor(curves, k, this.curves.length);
+    this.curves.forEach((c, i) => {
+      const m = list[i];
+      c.fold(facts, (time, ended) => {
+        const code = curveCode(time, ended);
+        m.set(code, (m.get(code) ?? 0) + 1);
+      });
+    });
   }
 }
 

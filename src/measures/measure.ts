@@ -9,9 +9,11 @@ import type { ClientFacts } from '../definitions/cohort.js';
  * count: a number of youths (numerator only). share: numerator is part of the denominator
  * (Wilson interval; the complement rule of SPEC 7 applies). mean: a sum over a count (normal
  * interval when the definition keeps the sum of squares). distribution: buckets that share one
- * denominator, each a share of it (disclosed like shares).
+ * denominator, each a share of it (disclosed like shares). survival: a statistic of a
+ * Kaplan-Meier curve (S(t) at each bucket's t, or the median), from a curve the run folds per group;
+ * disclosed like a share on its counts, its value computed from the curve's merged, rounded steps.
  */
-export type MeasureKind = 'count' | 'share' | 'mean' | 'distribution';
+export type MeasureKind = 'count' | 'share' | 'mean' | 'distribution' | 'survival';
 
 /** One row of a measure in an area: a category, a bucket, or neither. */
 export interface Cell {
@@ -53,13 +55,17 @@ export interface MeasureDefinition {
   /** What the denominator (or, for a count, the numerator) counts: for docs and readers. */
   unit: 'youths' | 'trajectories' | 'products';
   cells: readonly Cell[];
-  /** Adds one client's facts (one data kind, one cohort year and gap) to the tally. */
-  fold(facts: ClientFacts, t: Tally): void;
+  /** Adds one client's facts (one data kind, one cohort year and gap) to the tally (not for survival). */
+  fold?: (facts: ClientFacts, t: Tally) => void;
+  /** survival only: the curve (CURVES in registry.ts) and which statistic of it; buckets are days for 'at'. */
+  curve?: { id: string; statistic: 'at' | 'median' };
   /** mean only: keep the sum of squares and publish a 95% normal interval of the mean. */
   interval?: boolean;
   /** The cells are disjoint parts (a youth or trajectory is in at most one): an additive group per area. */
   additive?: boolean;
   givesAway?: readonly GivesAway[];
+  /** Only when the input has this optional column (SPEC 10: ended_as_planned needs a reason for ending). */
+  requires?: 'reason';
   /** Compared between areas (SPEC 6): shares with the two-proportion test, means with the Welch test. */
   compared?: boolean;
 }
@@ -70,6 +76,8 @@ export function slotsPerCell(d: MeasureDefinition): number {
     case 'count':
     case 'distribution':
       return 1;
+    case 'survival':
+      return 0;
     case 'share':
       return 2;
     case 'mean':
@@ -83,5 +91,11 @@ export function slotCount(d: MeasureDefinition): number {
 
 /** How disclosure control treats the measure's cells (SPEC 7): distributions are shares of their denominator. */
 export function disclosureKind(d: MeasureDefinition): 'count' | 'share' | 'mean' {
-  return d.kind === 'distribution' ? 'share' : d.kind;
+  return d.kind === 'distribution' || d.kind === 'survival' ? 'share' : d.kind;
+}
+
+/** A duration curve folded per group: every trajectory adds one duration, ended or censored. */
+export interface CurveDefinition {
+  id: string;
+  fold(facts: ClientFacts, add: (time: number, ended: boolean) => void): void;
 }

@@ -2,9 +2,10 @@
 // row per cell of every measure definition, in the registry's order.
 import { gmLabel, type FigureKind, type Level, type MetricRow } from '../model/model.js';
 import { wilson } from './intervals.js';
-import { KIND_KEYS, LAYOUT, mergeInto, packKey, unpackKey, type Counters, type KindKey, type Layout } from './counters.js';
+import { codeEnded, codeTime, KIND_KEYS, LAYOUT, layoutOf, mergeCurves, mergeInto, packKey, unpackKey, type Curves, type Counters, type KindKey, type Layout } from './counters.js';
 import { slotsPerCell, type MeasureDefinition } from './measure.js';
-import { MEASURES } from './registry.js';
+import { CURVES, MEASURES } from './registry.js';
+import { EMPTY_HISTOGRAM, histogramTotals, medianSurvival, survivalAt, type DurationHistogram } from '../definitions/survival.js';
 
 /** One cohort year, gap and breakdown group of a run (indexes, as in the counters' group keys). */
 export interface Slice {
@@ -19,13 +20,15 @@ export interface AreaFigures {
   area: string;
   kind: FigureKind;
   v: Float64Array;
+  /** The area's duration curves (one per CURVES entry), as histograms. */
+  curves: DurationHistogram[];
 }
 
 /**
  * Sums the municipality vectors into municipality, region and all areas: per slice (year, gap,
  * group, in key order), then municipalities, regions and all, then data kinds.
  */
-export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>): AreaFigures[] {
+export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>, curves: Curves = new Map()): AreaFigures[] {
   const slices = new Map<number, { slice: Slice; byGm: Map<number, Map<KindKey, Float64Array>> }>();
   for (const k of [...counters.keys()].sort((a, b) => a - b)) {
     const key = unpackKey(k);
@@ -38,17 +41,25 @@ export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>
   }
   const out: AreaFigures[] = [];
   for (const { slice, byGm } of slices.values()) {
-    const sum = (filter: (gm: number) => boolean): Map<KindKey, Float64Array> => {
+    const sum = (filter: (gm: number) => boolean) => {
       const total: Counters = new Map();
-      for (const [gm, kinds] of byGm) if (filter(gm)) mergeInto(total, kinds);
-      return total as Map<KindKey, Float64Array>;
+      const totalCurves: Curves = new Map();
+      for (const [gm, kinds] of byGm) {
+        if (!filter(gm)) continue;
+        mergeInto(total, kinds);
+        for (const kind of kinds.keys()) {
+          const c = curves.get(packKey({ ...slice, kind, gm }));
+          if (c) mergeCurves(totalCurves, new Map([[kind, c]]));
+        }
+      }
+      return { vectors: total as Map<KindKey, Float64Array>, curves: totalCurves };
     };
-    const push = (level: Level, area: string, kinds: Map<KindKey, Float64Array>) => {
+    const push = (level: Level, area: string, { vectors, curves: c }: ReturnType<typeof sum>) => {
       // Mixed (both kinds stitched together) is shown only where an area really holds both kinds.
-      const both = kinds.has(0) && kinds.has(1);
+      const both = vectors.has(0) && vectors.has(1);
       for (const k of [0, 1, 2] as KindKey[]) {
-        const v = kinds.get(k);
-        if (v && (k !== 2 || both)) out.push({ slice, level, area, kind: KIND_KEYS[k], v });
+        const v = vectors.get(k);
+        if (v && (k !== 2 || both)) out.push({ slice, level, area, kind: KIND_KEYS[k], v, curves: (c.get(k) ?? []).map(histogramOfCurve) });
       }
     };
     const gms = [...byGm.keys()].sort((a, b) => a - b);
@@ -58,6 +69,19 @@ export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>
     push('all', 'all', sum(() => true));
   }
   return out;
+}
+
+/** A curve's sparse counts as the survival module's histogram. */
+function histogramOfCurve(m: ReadonlyMap<number, number>): DurationHistogram {
+  const byTime = new Map<number, [number, number]>();
+  for (const [code, n] of m) {
+    const t = codeTime(code);
+    const e = byTime.get(t) ?? [0, 0];
+    e[codeEnded(code) ? 0 : 1] += n;
+    byTime.set(t, e);
+  }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  return { times, events: times.map((t) => byTime.get(t)![0]), censored: times.map((t) => byTime.get(t)![1]) };
 }
 
 /** Sample standard deviation of a mean measure's cell from its sums, or null below 2 values. */
@@ -74,7 +98,7 @@ function measureRows(a: AreaFigures, d: MeasureDefinition, layout: Layout): Metr
   const stride = slotsPerCell(d);
   return d.cells.map((cell, i) => {
     const at = base + i * stride;
-    const row = (numerator: number, denominator: number | null, value: number | null, ci: [number, number] | null): MetricRow => ({
+    const row = (numerator: number, denominator: number | null, value: number | null, ci: readonly [number | null, number | null] | null): MetricRow => ({
       level: a.level, area: a.area, data_kind: a.kind, measure: d.id, category: cell.category, bucket: cell.bucket,
       numerator, denominator, value,
       ci_low: ci ? ci[0] : null, ci_high: ci ? ci[1] : null,
@@ -102,20 +126,46 @@ function measureRows(a: AreaFigures, d: MeasureDefinition, layout: Layout): Metr
         const half = mean !== null && sd !== null ? (1.96 * sd) / Math.sqrt(n) : null;
         return row(sum, n, mean, mean !== null && half !== null ? [mean - half, mean + half] : null);
       }
+      case 'survival': {
+        const h = a.curves[CURVE_INDEX.get(d.curve!.id)!] ?? EMPTY_HISTOGRAM;
+        const { events, trajectories } = histogramTotals(h);
+        const curve = { histogram: h, statistic: d.curve!.statistic, days: Number(cell.bucket) };
+        if (d.curve!.statistic === 'median') {
+          const m = trajectories > 0 ? medianSurvival(h) : null;
+          return { ...row(events, trajectories, m?.value ?? null, m ? [m.low, m.high] : null), curve };
+        }
+        // S(t): its numerator is the trajectories ended within t days.
+        let ended = 0;
+        for (let j = 0; j < h.times.length && h.times[j] <= curve.days; j++) ended += h.events[j];
+        const s = trajectories > 0 ? survivalAt(h, curve.days) : null;
+        return { ...row(ended, trajectories, s?.value ?? null, s ? [s.low, s.high] : null), curve };
+      }
     }
   });
 }
+
+const CURVE_INDEX = new Map(CURVES.map((c, i) => [c.id, i]));
 
 /** Standard deviations of the mean measures with an interval, keyed `${level}|${area}|${data_kind}|${measure}`. */
 export type SdIndex = Map<string, number>;
 
 export const sdKey = (level: string, area: string, kind: string, measure: string): string => `${level}|${area}|${kind}|${measure}`;
 
-export function buildMetrics(counters: Counters, regionOf: ReadonlyMap<number, string>,
-  defs: readonly MeasureDefinition[] = MEASURES, layout: Layout = LAYOUT): { rows: MetricRow[]; sd: SdIndex } {
+export interface MetricsOptions {
+  curves?: Curves;
+  /** Optional input columns some source has: a definition that `requires` one is left out without it. */
+  columns?: ReadonlySet<string>;
+  defs?: readonly MeasureDefinition[];
+  layout?: Layout;
+}
+
+export function buildMetrics(counters: Counters, regionOf: ReadonlyMap<number, string>, opts: MetricsOptions = {}): { rows: MetricRow[]; sd: SdIndex } {
+  const all = opts.defs ?? MEASURES;
+  const layout = opts.layout ?? (opts.defs ? layoutOf(all) : LAYOUT);
+  const defs = all.filter((d) => d.requires === undefined || (opts.columns?.has(d.requires) ?? false));
   const rows: MetricRow[] = [];
   const sd: SdIndex = new Map();
-  for (const a of rollUp(counters, regionOf)) {
+  for (const a of rollUp(counters, regionOf, opts.curves)) {
     for (const d of defs) {
       rows.push(...measureRows(a, d, layout));
       if (d.kind !== 'mean' || !d.interval) continue;

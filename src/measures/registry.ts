@@ -3,12 +3,29 @@
 // metrics rows, disclosure control and the comparisons follow from it (README, "Adding a figure").
 import { CATEGORIES } from '../model/model.js';
 import { SIZE_BUCKETS, sizeBucket } from '../definitions/cohort.js';
-import { bucketCells, CATEGORY_CELLS, ONE_CELL, type MeasureDefinition } from './measure.js';
+import { DURATION_CLASSES, durationClass, RETURN_WINDOWS, SURVIVAL_POINTS } from '../definitions/time-in-care.js';
+import { REASON_AS_PLANNED } from '../read/codelists.js';
+import { bucketCells, CATEGORY_CELLS, ONE_CELL, type CurveDefinition, type MeasureDefinition } from './measure.js';
 
 /** The denominator of a share of the cohort is the cohort count, shown as cohort_youths. */
 const OF_COHORT = { measure: 'cohort_youths', how: 'denominator' } as const;
 /** Closed trajectories: the denominator of products_per_trajectory. */
 const OF_CLOSED = { measure: 'products_per_trajectory', how: 'denominator' } as const;
+/** Trajectories started in Y: the denominator of trajectories_open and of the time-in-trajectory figures. */
+const OF_STARTED = { measure: 'trajectories_open', how: 'denominator' } as const;
+/** Ended trajectories: the numerator of the median, the denominator of the duration classes. */
+const OF_ENDED = { measure: 'trajectory_duration_median', how: 'denominator' } as const;
+
+/** Curves folded per group (SPEC 10): every trajectory started in Y, by its duration or censoring time. */
+export const CURVES: readonly CurveDefinition[] = [
+  {
+    id: 'trajectory_time',
+    fold: (f, add) => {
+      // A trajectory that starts after the data cut-off (a --data-until inside Y) says nothing yet.
+      for (const tr of f.trajectories) if (tr.time >= 1) add(tr.time, tr.ended);
+    },
+  },
+];
 
 export const MEASURES: readonly MeasureDefinition[] = [
   {
@@ -66,6 +83,47 @@ export const MEASURES: readonly MeasureDefinition[] = [
     fold: (f, t) => {
       for (let c = 0; c < CATEGORIES.length; c++) if (f.startedInYear[c] > 0) t.mean(c, f.startedInYear[c]);
     },
+  },
+  // SPEC 10: time in care and return to care.
+  {
+    id: 'in_trajectory_after', kind: 'survival', unit: 'trajectories', cells: bucketCells(SURVIVAL_POINTS.map(String)),
+    curve: { id: 'trajectory_time', statistic: 'at' },
+    givesAway: [OF_STARTED],
+  },
+  {
+    id: 'trajectory_duration_median', kind: 'survival', unit: 'trajectories', cells: ONE_CELL,
+    curve: { id: 'trajectory_time', statistic: 'median' },
+    givesAway: [OF_STARTED],
+  },
+  {
+    id: 'duration_class', kind: 'distribution', unit: 'trajectories', cells: bucketCells(DURATION_CLASSES), additive: true,
+    fold: (f, t) => {
+      for (const tr of f.trajectories) if (tr.ended) t.bucket(durationClass(tr.time));
+    },
+    givesAway: [OF_ENDED],
+  },
+  {
+    id: 'ended_as_planned', kind: 'share', unit: 'trajectories', cells: ONE_CELL, requires: 'reason',
+    fold: (f, t) => {
+      for (const tr of f.trajectories) if (tr.ended && tr.reason !== 0) t.share(0, tr.reason === REASON_AS_PLANNED);
+    },
+  },
+  {
+    // Each window has its own denominator: ended trajectories followed up for W days within the data.
+    id: 'return_within', kind: 'share', unit: 'trajectories', cells: bucketCells(RETURN_WINDOWS.map(String)),
+    fold: (f, t) => {
+      for (const tr of f.trajectories) {
+        if (!tr.ended) continue;
+        RETURN_WINDOWS.forEach((w, i) => {
+          if (tr.followUp >= w) t.share(i, tr.nextAfter <= w);
+        });
+      }
+    },
+  },
+  {
+    id: 'prior_care', kind: 'share', unit: 'youths', cells: ONE_CELL,
+    fold: (f, t) => t.share(0, f.priorCare),
+    givesAway: [OF_COHORT],
   },
 ];
 

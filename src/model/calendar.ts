@@ -74,3 +74,9 @@ export function cohortYear(year: number): CohortYear {
     nextLast: day(year + 1, 12, 31),
   };
 }
+
+/** A day as 'YYYY-MM-DD'. */
+export function isoOf(day: Day): string {
+  const { y, m, d } = civilFromDays(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

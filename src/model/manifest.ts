@@ -45,6 +45,9 @@ export interface RunSettings {
   strict: boolean;
   includePgb: boolean;
   labels: boolean;
+  /** --data-until as given (null: read from the data). */
+  dataUntil: string | null;
+  lookbackDays: number;
 }
 
 export interface Totals {
@@ -79,6 +82,8 @@ export interface Manifest {
   unmappedCodes: CodeCount[];
   fallbackCodes: CodeCount[];
   dataKinds: string[];
+  /** The data cut-off D of each kind (SPEC 10). */
+  dataUntil: { allocations?: string; claims?: string };
   totals: Totals;
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];

@@ -57,6 +57,8 @@ export interface Product {
   end: Day; // OPEN_END when open
   gm: Gemeente;
   cat: CategoryIndex;
+  /** iJw JZ588 reason for ending (0 or absent: none), SPEC 10. */
+  reason?: number;
 }
 
 export type Level = 'municipality' | 'region' | 'all';
@@ -86,4 +88,16 @@ export interface MetricRow {
   ci_low: number | null;
   ci_high: number | null;
   status: CellStatus;
+  /**
+   * A survival figure's curve and statistic (never written): disclosure control computes the
+   * published value from the curve's merged, rounded steps (SPEC 10).
+   */
+  curve?: { histogram: CurveCounts; statistic: 'at' | 'median'; days: number };
+}
+
+/** A duration histogram: per distinct time, ended (events) and censored trajectories. */
+export interface CurveCounts {
+  readonly times: readonly number[];
+  readonly events: readonly number[];
+  readonly censored: readonly number[];
 }

@@ -44,6 +44,10 @@ export interface ChunkResult {
   /** The chunk's distinct non-empty client values, hashed, for the raw-BSN check (read/bsn.ts). */
   clients: ClientSample;
   dict: ChunkDict;
+  /** Of the accepted rows: the earliest and latest start, and the latest end that is not open (±Infinity: none). */
+  minStart: number;
+  maxStart: number;
+  maxEnd: number;
 }
 
 /**
@@ -96,6 +100,7 @@ export class ChunkParser {
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
       clients: clients.sample,
+      minStart: Infinity, maxStart: -Infinity, maxEnd: -Infinity,
       dict: { codes: codes.values, productcategorie: pcats.values, providers: providers.values },
     };
     const reject = (line: number, reason: number, column: number) => {
@@ -212,6 +217,9 @@ export class ChunkParser {
       sink.write(
         line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe, extra, birth);
       res.accepted++;
+      if (startDay < res.minStart) res.minStart = startDay;
+      if (startDay > res.maxStart) res.maxStart = startDay;
+      if (endDay !== OPEN_END && endDay > res.maxEnd) res.maxEnd = endDay;
     });
     return res;
   }

@@ -2,7 +2,7 @@
 // -> labels. No threads, no files: the run calls it once its workers are done, and tests call it
 // on counters they fold themselves.
 import { gmLabel, type MetricRow } from '../model/model.js';
-import type { Counters } from '../measures/counters.js';
+import type { Counters, Curves } from '../measures/counters.js';
 import { buildMetrics, type SdIndex } from '../measures/metrics.js';
 import type { DisclosureSettings } from '../model/manifest.js';
 import { applyDisclosure } from '../disclosure/disclosure.js';
@@ -13,6 +13,10 @@ import { compareAreas, relabelComparisons, type Comparison } from '../compare/co
 
 export interface PublishInput {
   counters: Counters;
+  /** Duration curves folded beside the counters (SPEC 10). */
+  curves?: Curves;
+  /** Optional input columns some source has (SPEC 10: a reason for ending). */
+  columns?: ReadonlySet<string>;
   /** Municipality code -> region name (the region table). */
   regionOf: ReadonlyMap<number, string>;
   disclosure: DisclosureSettings;
@@ -42,7 +46,7 @@ export interface Publication {
 }
 
 export function publish(input: PublishInput): Publication {
-  const { rows: exact, sd } = buildMetrics(input.counters, input.regionOf);
+  const { rows: exact, sd } = buildMetrics(input.counters, input.regionOf, { curves: input.curves, columns: input.columns });
   const regionOfArea = new Map([...input.regionOf].map(([gm, r]) => [gmLabel(gm), r]));
   const l = input.ledger;
   const held = l ? ledgerHolds(l.ledger, exact, { year: l.year, gapDays: l.gapDays }, input.disclosure) : undefined;

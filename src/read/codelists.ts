@@ -53,3 +53,6 @@ export function reasonCodeBytes(b: Uint8Array, s: number, e: number): number {
   }
   return v;
 }
+
+/** JZ588 reason for ending that means "according to plan" (volgens plan), SPEC 10. */
+export const REASON_AS_PLANNED = 31;

@@ -68,6 +68,9 @@ export interface RunFile {
   out?: string;
   /** The publication ledger (docs/disclosure.md); need not exist yet. */
   ledger?: string;
+  /** SPEC 10: the data cut-off as written, and the prior-care lookback. */
+  dataUntil?: string;
+  lookbackDays?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,7 +240,7 @@ export function parseRunFile(json: unknown, where: string, dir: string): RunFile
     }
   }
   pr.throwIfAny();
-  for (const key of ['year', 'gapDays', 'disclosure', 'threshold', 'rounding', 'labels', 'strict', 'includePgb'] as const) {
+  for (const key of ['year', 'gapDays', 'dataUntil', 'lookbackDays', 'disclosure', 'threshold', 'rounding', 'labels', 'strict', 'includePgb'] as const) {
     if (obj[key] !== undefined) (out as unknown as Record<string, Json>)[key] = obj[key];
   }
   if (typeof obj['out'] === 'string') out.out = path.resolve(dir, obj['out']);

@@ -10,6 +10,7 @@ import { fromMonthKey, type RunStats } from '../measures/stats.js';
 import { publishedCount } from '../disclosure/rounding.js';
 import type { Publication } from '../publish/publish.js';
 import { qualityWarnings } from './quality.js';
+import type { CutOff } from './cutoff.js';
 
 const require = createRequire(import.meta.url);
 function findVersion(): string {
@@ -34,6 +35,7 @@ export interface ManifestParts {
   regions: { file: string; municipalities: number } | null;
   stats: RunStats;
   publication: Publication;
+  cutOff: CutOff;
 }
 
 export function buildManifest(p: ManifestParts): Manifest {
@@ -51,6 +53,7 @@ export function buildManifest(p: ManifestParts): Manifest {
     unmappedCodes: codes(MapStatus.Unmapped),
     fallbackCodes: codes(MapStatus.Fallback),
     dataKinds: DATA_KINDS.filter((_, i) => p.kinds.has(i as 0 | 1)),
+    dataUntil: p.cutOff.byKind,
     // Counts of youths follow the disclosure rule here too (rounded; null: suppressed, 0..threshold);
     // product and row counts are record accounting and stay exact.
     totals: {
@@ -63,7 +66,7 @@ export function buildManifest(p: ManifestParts): Manifest {
     warnings: [],
     ...(publication.ledger ? { ledger: publication.ledger } : {}),
   };
-  manifest.warnings = qualityWarnings(manifest).warnings;
+  manifest.warnings = [...qualityWarnings(manifest).warnings, ...p.cutOff.warnings];
   return manifest;
 }
 

@@ -4,11 +4,13 @@
 import { availableParallelism } from 'node:os';
 import type { Manifest, RejectEntry } from '../model/manifest.js';
 import { RunError } from '../model/errors.js';
-import { cohortYear } from '../model/calendar.js';
+import { cohortYear, isoOf } from '../model/calendar.js';
+import type { Day } from '../model/model.js';
+import { dataCutOff } from './cutoff.js';
 import { openSource, type SourceSpec } from '../read/sources.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { loadRegions } from '../mapping/regions.js';
-import { mergePacked, type Counters } from '../measures/counters.js';
+import { mergePacked, mergePackedCurves, type Counters, type Curves } from '../measures/counters.js';
 import { emptyStats, mergeStats, type RunStats } from '../measures/stats.js';
 import { DEFAULT_DISCLOSURE } from '../disclosure/disclosure.js';
 import type { Ledger } from '../disclosure/ledger.js';
@@ -36,6 +38,10 @@ export interface RunOptions {
   includePgb?: boolean;
   /** A publication ledger: cells whose exact counts differ from an earlier publication by a small number are held back. */
   ledger?: Ledger;
+  /** The data cut-off D (SPEC 10) for every kind; default: read from the data. */
+  dataUntil?: Day;
+  /** Prior care looks this many days back (SPEC 10, default 365). */
+  lookbackDays?: number;
   /** Bytes per parse task. */
   chunkBytes?: number;
   onProgress?: (p: Progress) => void;
@@ -55,6 +61,8 @@ export interface RunResult extends Publication {
   rejects: RejectEntry[];
   stats: RunStats;
   manifest: Manifest;
+  /** SPEC 10: the data end before Y+1 is over, or start too late for the prior-care lookback (also in the manifest). */
+  cutOffWarnings: string[];
 }
 
 /**
@@ -79,6 +87,7 @@ const phaseTimer = () => {
 
 export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   const gapDays = opts.gapDays ?? 30;
+  const lookbackDays = opts.lookbackDays ?? 365;
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   const disclosure = {
     ...DEFAULT_DISCLOSURE,
@@ -97,7 +106,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   const kinds = new Set(sources.map((s) => s.plan.kind));
   const setup: WorkerSetup = {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
-    years: [cohortYear(opts.year)], gaps: [gapDays], mixed: kinds.size > 1,
+    years: [cohortYear(opts.year)], gaps: [gapDays], mixed: kinds.size > 1, lookbackDays,
   };
   const { pool, stop } = startPool(setup, workers);
   opts.onStarted?.();
@@ -108,6 +117,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     lap('read+parse');
     const { accounts, rejects, pieces, pieceDict, dicts } = account(sources, parsed, PARTITIONS);
     refuseRawBsns(sources, parsed);
+    const cutOff = dataCutOff(sources, parsed, setup.years[0], lookbackDays, opts.dataUntil);
     if (opts.strict && rejects.length > 0) {
       throw new RunError(`--strict: ${rejects.length} row(s) rejected, nothing written (first: ${describe(rejects[0])})`, 2);
     }
@@ -116,24 +126,34 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     // Each task gets only the dictionaries its pieces use.
     const results = await Promise.all(pieces.map((p, i) => {
       const used = [...new Set(pieceDict[i])];
-      const task: AggregateTask = { pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]) };
+      const task: AggregateTask = {
+        pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]), dataUntil: cutOff.dataUntil,
+      };
       return pool.run(task, { name: 'aggregate', transferList: p }) as Promise<AggregateResult>;
     }));
     // The workers are done: let them shut down while the main thread merges and writes.
     void stop();
     lap('aggregate');
     const counters: Counters = new Map();
+    const curves: Curves = new Map();
     const stats = emptyStats();
     for (const r of results) {
       mergePacked(counters, r.counters);
+      mergePackedCurves(curves, r.curves);
       mergeStats(stats, r.stats);
     }
+    // Figures that need an optional column are published only when a source has it.
+    const columns = new Set(sources.some((s) => s.plan.columns.reason !== undefined) ? ['reason'] : []);
     const publication = publish({
-      counters, regionOf, disclosure, labels: opts.labels ?? false,
+      counters, curves, columns, regionOf, disclosure, labels: opts.labels ?? false,
       ...(opts.ledger ? { ledger: { ledger: opts.ledger, year: opts.year, gapDays } } : {}),
     });
     const manifest = buildManifest({
-      settings: { year: opts.year, gapDays, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false },
+      settings: {
+        year: opts.year, gapDays, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false,
+        dataUntil: opts.dataUntil === undefined ? null : isoOf(opts.dataUntil), lookbackDays,
+      },
+      cutOff,
       disclosure, accounts, files: sources.map((s) => s.plan.file), kinds,
       codes: { file: opts.codes, rows: mapping.length },
       regions: opts.regions ? { file: opts.regions, municipalities: regionOf.size } : null,
@@ -141,7 +161,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     });
     lap('merge+metrics+disclosure');
     opts.onProgress?.({ bytesRead: bytesTotal, bytesTotal, rowsRead, phase: 'done' });
-    return { ...publication, regionOf, rejects, stats, manifest };
+    return { ...publication, regionOf, rejects, stats, manifest, cutOffWarnings: cutOff.warnings };
   } catch (e) {
     await stop();
     throw e;

@@ -4,6 +4,7 @@ import type { RunStats } from '../measures/stats.js';
 import type { PackedCounters } from '../measures/counters.js';
 import type { SourcePlan } from '../read/sources.js';
 import type { CohortYear } from '../model/calendar.js';
+import type { Day } from '../model/model.js';
 import type { ChunkDict } from '../model/rows.js';
 import type { ChunkResult } from '../normalise/normalise.js';
 
@@ -14,6 +15,8 @@ export interface WorkerSetup {
   partitions: number;
   years: CohortYear[];
   gaps: number[];
+  /** Prior care looks this many days back (SPEC 10). */
+  lookbackDays: number;
   mixed: boolean;
 }
 
@@ -30,10 +33,14 @@ export interface AggregateTask {
   pieces: ArrayBuffer[];
   pieceDict: number[];
   dicts: ChunkDict[];
+  /** The data cut-off D per figure kind (allocations, claims, mixed): known once every chunk is parsed. */
+  dataUntil: [Day, Day, Day];
 }
 
 export interface AggregateResult {
   counters: PackedCounters;
+  /** Duration curves, packed (measures/counters.ts packCurves). */
+  curves: Float64Array;
   stats: RunStats;
 }
 
