@@ -520,6 +520,10 @@ describe('secondary suppression (hand-worked)', () => {
 // as trajectory_size's denominator), and also uses in care + outflow = cohort and open + closed = started.
 
 const BUCKETS = ['1', '2', '3', '4', '5+'] as const;
+// SPEC 10: the points of the time-in-trajectory curve end where the first four duration classes end.
+const POINTS = ['91', '182', '365', '730'] as const;
+const CLASSES = ['0-3m', '3-6m', '6-12m', '1-2y', '2-3y', '3-4y', '4y+'] as const;
+const WINDOWS = ['182', '365'] as const;
 
 interface Tally {
   cohort: number;
@@ -533,6 +537,12 @@ interface Tally {
   alone: number[];
   psProducts: number[];
   psYouths: number[];
+  // SPEC 10
+  ended: number;
+  cls: number[];
+  prior: number;
+  retNum: number[];
+  retDen: number[];
 }
 
 function emptyTally(): Tally {
@@ -540,6 +550,7 @@ function emptyTally(): Tally {
   return {
     cohort: 0, inCare: 0, started: 0, open: 0, closed: 0, productsClosed: 0,
     bucket: BUCKETS.map(() => 0), any: z(), alone: z(), psProducts: z(), psYouths: z(),
+    ended: 0, cls: CLASSES.map(() => 0), prior: 0, retNum: WINDOWS.map(() => 0), retDen: WINDOWS.map(() => 0),
   };
 }
 
@@ -550,6 +561,7 @@ function addTally(a: Tally, b: Tally): Tally {
     open: a.open + b.open, closed: a.closed + b.closed, productsClosed: a.productsClosed + b.productsClosed,
     bucket: add(a.bucket, b.bucket), any: add(a.any, b.any), alone: add(a.alone, b.alone),
     psProducts: add(a.psProducts, b.psProducts), psYouths: add(a.psYouths, b.psYouths),
+    ended: a.ended + b.ended, cls: add(a.cls, b.cls), prior: a.prior + b.prior, retNum: add(a.retNum, b.retNum), retDen: add(a.retDen, b.retDen),
   };
 }
 
@@ -568,9 +580,21 @@ function simulateMunicipality(rand: () => number): Tally {
       t.psYouths[c]++;
       t.psProducts[c] += 1 + Math.floor(rand() * 3);
     }
+    if (rand() < 0.2) t.prior++;
     const trajectories = rand() < 0.3 ? 2 : 1;
     for (let k = 0; k < trajectories; k++) {
       t.started++;
+      if (rand() < 0.65) {
+        // Ended, mostly short: a class index skewed towards 0.
+        t.ended++;
+        t.cls[Math.floor(rand() * rand() * CLASSES.length)]++;
+        WINDOWS.forEach((_, i) => {
+          if (rand() < 0.85 - 0.2 * i) {
+            t.retDen[i]++;
+            if (rand() < 0.3) t.retNum[i]++;
+          }
+        });
+      }
       if (rand() < 0.25) {
         t.open++;
       } else {
@@ -598,6 +622,15 @@ function tallyRows(level: Level, area: string, kind: FigureKind, t: Tally): Metr
   out.push(row({ level, area, kind, measure: 'products_per_trajectory', num: t.productsClosed, den: t.closed,
     ci: t.closed > 0 ? [mean - 0.4, mean + 0.4] : null }));
   share('trajectories_open', t.open, t.started);
+  let endedBy = 0;
+  POINTS.forEach((p, i) => {
+    endedBy += t.cls[i];
+    share('in_trajectory_after', endedBy, t.started, '', p);
+  });
+  out.push(row({ level, area, kind, measure: 'trajectory_duration_median', num: t.ended, den: t.started }));
+  CLASSES.forEach((c, i) => share('duration_class', t.cls[i], t.ended, '', c));
+  WINDOWS.forEach((w, i) => share('return_within', t.retNum[i], t.retDen[i], '', w));
+  share('prior_care', t.prior, t.cohort);
   BUCKETS.forEach((b, i) => share('trajectory_size', t.bucket[i], t.closed, '', b));
   CATEGORIES.forEach((c, i) => share('start_category_any', t.any[i], t.cohort, c));
   CATEGORIES.forEach((c, i) => share('start_category_alone', t.alone[i], t.cohort, c));
@@ -675,6 +708,11 @@ function knownQuantities(published: readonly MetricRow[]): (level: Level, area: 
       case 'trajectory_size': at(`bucket:${r.bucket}`); at('closed'); break;
       case 'trajectories_open': at('open'); at('started'); break;
       case 'products_started': at(`psProducts:${r.category}`); at(`psYouths:${r.category}`); break;
+      case 'in_trajectory_after': at(`endedBy:${r.bucket}`); at('started'); break;
+      case 'trajectory_duration_median': at('ended'); at('started'); break;
+      case 'duration_class': at(`class:${r.bucket}`); at('ended'); break;
+      case 'return_within': at(`retNum:${r.bucket}`); at(`retDen:${r.bucket}`); break;
+      case 'prior_care': at('prior'); at('cohort'); break;
     }
   }
   return (level, area, kind, q) => shown.has(k(level, area, kind, q));
@@ -688,6 +726,8 @@ function relations(w: World, _kind: FigureKind): Relation[] {
     'cohort', 'inCare', 'outflow', 'productsClosed', 'closed', 'open', 'started',
     ...BUCKETS.map((b) => `bucket:${b}`),
     ...CATEGORIES.flatMap((c) => [`any:${c}`, `alone:${c}`, `psProducts:${c}`, `psYouths:${c}`]),
+    'ended', 'prior', ...POINTS.map((p) => `endedBy:${p}`), ...CLASSES.map((c) => `class:${c}`),
+    ...WINDOWS.flatMap((x) => [`retNum:${x}`, `retDen:${x}`]),
   ];
   const rel: Relation[] = [];
   const areas: [Level, string][] = [
@@ -716,6 +756,16 @@ function relations(w: World, _kind: FigureKind): Relation[] {
     // SPEC 7: the categories of a municipality (no published total, but the SPEC asks for the protection).
     rel.push({ what: `alone categories of ${area}`, cells: CATEGORIES.map((x) => c(`alone:${x}`)) });
     rel.push({ what: `products started per category of ${area}`, cells: CATEGORIES.map((x) => c(`psProducts:${x}`)) });
+    // SPEC 10: the duration classes add up to the ended trajectories, and the trajectories ended
+    // within a point are those within the previous one plus the class between: two neighbouring
+    // published points give a small class away unless one of them is hidden too.
+    rel.push({ what: `duration classes = ended in ${area}`, cells: [...CLASSES.map((x) => c(`class:${x}`)), c('ended')] });
+    POINTS.forEach((p, i) => {
+      rel.push({
+        what: `ended within ${p} days in ${area}`,
+        cells: [...(i > 0 ? [c(`endedBy:${POINTS[i - 1]}`)] : []), c(`class:${CLASSES[i]}`), c(`endedBy:${p}`)],
+      });
+    });
   }
   return rel;
 }

@@ -2,7 +2,7 @@
 // and how a client's trajectories become facts (analyseClient with a data cut-off).
 import { describe, expect, it } from 'vitest';
 import { analyseClient } from '../src/definitions/cohort.js';
-import { DURATION_CLASSES, durationClass, endingOf, hadPriorCare, reasonOf } from '../src/definitions/time-in-care.js';
+import { DURATION_CLASSES, durationClass, endingOf, hadPriorCare, reasonOf, SURVIVAL_POINTS } from '../src/definitions/time-in-care.js';
 import { cohortYear, daysFromCivil } from '../src/model/calendar.js';
 import { OPEN_END, type Product } from '../src/model/model.js';
 
@@ -35,6 +35,12 @@ describe('duration classes of CBS 85096NED', () => {
     const cases: [number, string][] = [[1, '0-3m'], [91, '0-3m'], [92, '3-6m'], [182, '3-6m'], [183, '6-12m'], [365, '6-12m'],
       [366, '1-2y'], [730, '1-2y'], [731, '2-3y'], [1095, '2-3y'], [1096, '3-4y'], [1461, '3-4y'], [1462, '4y+'], [5000, '4y+']];
     for (const [days, cls] of cases) expect(DURATION_CLASSES[durationClass(days)], String(days)).toBe(cls);
+  });
+  it('the first four classes end on the published points of the curve (the registry relies on it)', () => {
+    SURVIVAL_POINTS.forEach((t, k) => {
+      expect(durationClass(t)).toBe(k);
+      expect(durationClass(t + 1)).toBe(k + 1);
+    });
   });
 });
 

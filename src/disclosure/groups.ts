@@ -8,10 +8,10 @@
 // Everything refers to rows by their index in the input array.
 
 import type { FigureKind, Level, MetricRow } from '../model/model.js';
-import { MEASURES } from '../measures/registry.js';
+import { MEASURES, RELATIONS, type CellRef } from '../measures/registry.js';
 
 /** Which relation a group stands for; used in tests and explanations only. */
-export type GroupKind = 'municipalities_of_region' | 'regions_of_all' | 'categories' | 'buckets';
+export type GroupKind = 'municipalities_of_region' | 'regions_of_all' | 'categories' | 'buckets' | 'relation';
 
 export interface AdditiveGroup {
   kind: GroupKind;
@@ -168,6 +168,14 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
     const ofMeasure = (m: string) => indices.filter((i) => rows[i].measure === m);
     for (const d of ADDITIVE) {
       pushGroup(groups, { kind: d.cells.some((c) => c.category !== '') ? 'categories' : 'buckets', members: ofMeasure(d.id), total: null });
+    }
+    // The registry's relations between measures (ended within t days = within the previous point + a class).
+    const cellOf = (c: CellRef) => indices.find((i) => rows[i]!.measure === c.measure && rows[i]!.bucket === c.bucket && rows[i]!.category === (c.category ?? ''));
+    for (const rel of RELATIONS) {
+      const total = cellOf(rel.total);
+      const parts = rel.parts.map(cellOf);
+      if (total === undefined || parts.some((p) => p === undefined)) continue;
+      pushGroup(groups, { kind: 'relation', members: parts as number[], total });
     }
     // Links follow the definitions' givesAway: when a row of measure m is hidden, so is every row
     // (same area and data kind) of a measure that would give it away.

@@ -127,6 +127,28 @@ export const MEASURES: readonly MeasureDefinition[] = [
   },
 ];
 
+/**
+ * Additive relations between cells of different measures in one area and data kind, which
+ * secondary suppression protects like the additive groups (SPEC 7): the total's numerator is the
+ * sum of the parts' numerators. The trajectories ended within t days (in_trajectory_after's
+ * numerator) are those ended within the previous point plus the duration class between: the
+ * classes' first days are the points' next days (91 | 92, 182 | 183, 365 | 366, 730 | 731).
+ */
+export const RELATIONS: readonly { total: CellRef; parts: CellRef[] }[] = SURVIVAL_POINTS.map((t, k) => ({
+  total: { measure: 'in_trajectory_after', bucket: String(t) },
+  parts: [
+    ...(k > 0 ? [{ measure: 'in_trajectory_after', bucket: String(SURVIVAL_POINTS[k - 1]) }] : []),
+    { measure: 'duration_class', bucket: DURATION_CLASSES[k] },
+  ],
+}));
+
+/** One cell of a measure (category '' unless given). */
+export interface CellRef {
+  measure: string;
+  bucket: string;
+  category?: string;
+}
+
 const BY_ID = new Map(MEASURES.map((d) => [d.id, d]));
 
 /** The definition of a measure id; throws for an id no definition has. */
