@@ -21,6 +21,8 @@ export interface SourceAccount {
   accepted: number;
   rejected: number;
   reasons: Record<string, number>;
+  /** Accepted rows whose optional column holds a value traject cannot read (counted as unknown, not rejected). */
+  unreadable?: { referrer?: number; sex?: number; reason?: number; birthdate?: number };
 }
 
 /** One rejected row: where it is and why, never its values. */

@@ -48,6 +48,8 @@ export interface ChunkResult {
   minStart: number;
   maxStart: number;
   maxEnd: number;
+  /** Accepted rows whose optional referrer, sex, reason for ending or birth date holds a value that is not readable. */
+  unreadable: [number, number, number, number];
 }
 
 /**
@@ -100,7 +102,7 @@ export class ChunkParser {
     const res: ChunkResult = {
       lines: 0, read: 0, accepted: 0, rejectLine: [], rejectReason: [], rejectColumn: [],
       clients: clients.sample,
-      minStart: Infinity, maxStart: -Infinity, maxEnd: -Infinity,
+      minStart: Infinity, maxStart: -Infinity, maxEnd: -Infinity, unreadable: [0, 0, 0, 0],
       dict: { codes: codes.values, productcategorie: pcats.values, providers: providers.values },
     };
     const reject = (line: number, reason: number, column: number) => {
@@ -191,19 +193,27 @@ export class ChunkParser {
       // Optional columns (SPEC 10, 11): unreadable values are unknown, never a reason to reject.
       let extra = 0;
       let birth = OPEN_END;
+      let unreadable = 0; // bits: referrer, sex, reason, birth date given but not readable
       if (optional) {
         field(r, col.referrer);
-        if (fe > fs && fe - fs <= MAX_FIELD_BYTES) {
-          const id = referrers.intern(fbuf, fs, fe);
-          extra = referrerOf[id] ??= referrerIndex(referrers.values[id]);
+        if (fe > fs) {
+          if (fe - fs <= MAX_FIELD_BYTES) {
+            const id = referrers.intern(fbuf, fs, fe);
+            extra = referrerOf[id] ??= referrerIndex(referrers.values[id]);
+          }
+          if (extra === 0) unreadable |= 1;
         }
         field(r, col.sex);
         const sex = sexIndexBytes(fbuf, fs, fe);
+        if (sex === 0 && fe > fs) unreadable |= 2;
         field(r, col.reason);
-        extra = packExtra(extra, sex, reasonCodeBytes(fbuf, fs, fe));
+        const reason = reasonCodeBytes(fbuf, fs, fe);
+        if (reason === 0 && fe > fs) unreadable |= 4;
+        extra = packExtra(extra, sex, reason);
         if (col.birthdate >= 0) {
           const d = date(r, col.birthdate);
-          if (d !== -1) birth = d;
+          if (d === -1) unreadable |= 8;
+          else birth = d;
         }
       }
       field(r, col.allocation);
@@ -217,6 +227,7 @@ export class ChunkParser {
       sink.write(
         line, startDay, endDay, gm, m.cat, m.status, code, pcat, provider, clientBuf, cs, ce, fbuf, fs, fe, extra, birth);
       res.accepted++;
+      if (unreadable !== 0) for (let b = 0; b < 4; b++) if (unreadable & (1 << b)) res.unreadable[b]++;
       if (startDay < res.minStart) res.minStart = startDay;
       if (startDay > res.maxStart) res.maxStart = startDay;
       if (endDay !== OPEN_END && endDay > res.maxEnd) res.maxEnd = endDay;

@@ -32,6 +32,7 @@ export function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256
       file: src.plan.file, sha256: all.sha256[src.plan.index], bytes: src.size,
       kind: DATA_KINDS[src.plan.kind], read: 0, accepted: 0, rejected: 0, reasons: {},
     };
+    const unreadable = [0, 0, 0, 0];
     let lineOffset = 1; // the header is line 1
     for (const { result: r } of mine) {
       acc.read += r.read;
@@ -43,6 +44,7 @@ export function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256
         acc.reasons[reason] = (acc.reasons[reason] ?? 0) + 1;
       }
       acc.rejected += r.rejectLine.length;
+      r.unreadable.forEach((n, i) => (unreadable[i] += n));
       lineOffset += r.lines;
       const d = dicts.push(r.dict) - 1;
       r.partitions.forEach((ab, p) => {
@@ -51,6 +53,10 @@ export function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256
         pieceDict[p].push(d);
       });
     }
+    // Data quality of the optional columns the source has (SPEC 10, 11): unknown, never rejected.
+    const fields = ['referrer', 'sex', 'reason', 'birthdate'] as const;
+    const present = fields.map((f) => src.plan.columns[f] !== undefined);
+    if (present.some(Boolean)) acc.unreadable = Object.fromEntries(fields.flatMap((f, i) => (present[i] ? [[f, unreadable[i]]] : [])));
     accounts.push(acc);
   }
   return { accounts, rejects, pieces, pieceDict, dicts };
