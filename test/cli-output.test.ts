@@ -307,7 +307,7 @@ describe('--excel', () => {
     const bytes = readFileSync(join(out, 'metrics.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
-    expect(text.split('\n')[0]).toBe('level;area;data_kind;measure;category;bucket;numerator;denominator;value;ci_low;ci_high;status');
+    expect(text.split('\n')[0]).toBe('level;area;data_kind;year;gap_days;breakdown;group;measure;category;bucket;numerator;denominator;value;ci_low;ci_high;status');
     const rows = csvObjects(text, ';');
     // all: 20 of 30 left care: 0.6667 -> "0,6667"; GM0037: 4 of 8 -> "0,5000".
     expect(cells(rows, { area: 'all', measure: 'outflow' })?.slice(0, 3)).toEqual(['20', '30', '0,6667']);

@@ -24,6 +24,10 @@ function row(
     level,
     area,
     data_kind: 'allocations',
+    year: 2021,
+    gap_days: 30,
+    breakdown: '',
+    group: '',
     measure,
     category: '',
     bucket: '',
@@ -90,13 +94,13 @@ const published: MetricRow[] = exact.map((r) =>
     : r,
 );
 const sdByArea = new Map([
-  ['municipality|GM0001|allocations|products_per_trajectory', 1.2],
-  ['municipality|GM0002|allocations|products_per_trajectory', 1.4],
-  ['municipality|GM0003|allocations|products_per_trajectory', 1.5],
-  ['municipality|GM0004|allocations|products_per_trajectory', 1.0],
-  ['region|Noord|allocations|products_per_trajectory', Math.sqrt(167.6 / 99)],
-  ['region|Zuid|allocations|products_per_trajectory', Math.sqrt(401.15 / 249)],
-  ['all|all|allocations|products_per_trajectory', Math.sqrt(581.35 / 349)],
+  ['municipality|GM0001|allocations|products_per_trajectory|2021|30||', 1.2],
+  ['municipality|GM0002|allocations|products_per_trajectory|2021|30||', 1.4],
+  ['municipality|GM0003|allocations|products_per_trajectory|2021|30||', 1.5],
+  ['municipality|GM0004|allocations|products_per_trajectory|2021|30||', 1.0],
+  ['region|Noord|allocations|products_per_trajectory|2021|30||', Math.sqrt(167.6 / 99)],
+  ['region|Zuid|allocations|products_per_trajectory|2021|30||', Math.sqrt(401.15 / 249)],
+  ['all|all|allocations|products_per_trajectory|2021|30||', Math.sqrt(581.35 / 349)],
 ]);
 
 function find(cs: Comparison[], area: string, measure: string, against: 'region' | 'all'): Comparison {
@@ -147,6 +151,8 @@ describe('compareAreas', () => {
 
   it('clearly higher: GM0001 outflow against the rest of its region (z = 3.27 > 1.96)', () => {
     expect(find(cs, 'GM0001', 'outflow', 'region')).toEqual({
+      year: 2021,
+      gap_days: 30,
       area: 'GM0001',
       region: 'Noord',
       data_kind: 'allocations',

@@ -4,7 +4,7 @@ import { letterLabel, municipalityLabels, relabel } from '../src/disclosure/labe
 
 function row(level: MetricRow['level'], area: string): MetricRow {
   return {
-    level, area, data_kind: 'allocations', measure: 'cohort_youths', category: '', bucket: '',
+    level, area, data_kind: 'allocations', year: 2021, gap_days: 30, breakdown: '', group: '', measure: 'cohort_youths', category: '', bucket: '',
     numerator: 10, denominator: null, value: 10, ci_low: null, ci_high: null, status: 'published',
   };
 }

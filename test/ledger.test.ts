@@ -15,11 +15,10 @@ import type { RunResult } from '../src/run/run.js';
 import { tempDir } from './helpers.js';
 
 const CBS = DEFAULT_DISCLOSURE;
-const ctx = { year: 2021, gapDays: 30 };
 
 function row(level: Level, area: string, measure: Measure, num: number, den: number | null = null, category = '', bucket = ''): MetricRow {
   return {
-    level, area, data_kind: 'allocations', measure, category: category as MetricRow['category'], bucket,
+    level, area, data_kind: 'allocations', year: 2021, gap_days: 30, breakdown: '', group: '', measure, category: category as MetricRow['category'], bucket,
     numerator: num, denominator: den, value: den === null ? num : num / den, ci_low: null, ci_high: null, status: 'internal',
   };
 }
@@ -74,22 +73,19 @@ describe('differenceDiscloses: the difference of two publications of one cell, j
 });
 
 describe('cellIdentity', () => {
-  it('is data kind, year, gap, level, area, breakdown, group, measure, category, bucket; year and gap from the settings', () => {
-    expect(cellIdentity(row('municipality', 'GM0014', 'trajectory_size', 9, 20, '', '5+'), ctx))
+  it('is data kind, year, gap, level, area, breakdown, group, measure, category, bucket; year and gap from the row', () => {
+    expect(cellIdentity(row('municipality', 'GM0014', 'trajectory_size', 9, 20, '', '5+')))
       .toEqual(['allocations', 2021, 30, 'municipality', 'GM0014', '', '', 'trajectory_size', '', '5+']);
-    expect(cellIdentity(row('all', 'all', 'products_started', 9, 20, 'ggz'), { year: 2019, gapDays: 14 }))
-      .toEqual(['allocations', 2019, 14, 'all', 'all', '', '', 'products_started', 'ggz', '']);
-    // A row that carries them (SPEC 11, later) wins over the settings.
-    const later = { ...row('all', 'all', 'outflow', 9, 20), year: 2022, gap_days: 60, breakdown: 'age_group', group: '4-11' };
-    expect(cellIdentity(later, ctx)).toEqual(['allocations', 2022, 60, 'all', 'all', 'age_group', '4-11', 'outflow', '', '']);
+    const other = { ...row('all', 'all', 'outflow', 9, 20), year: 2022, gap_days: 60, breakdown: 'age_group', group: '4-11' };
+    expect(cellIdentity(other)).toEqual(['allocations', 2022, 60, 'all', 'all', 'age_group', '4-11', 'outflow', '', '']);
     expect(CELL_COLUMNS).toEqual(['data_kind', 'year', 'gap_days', 'level', 'area', 'breakdown', 'group', 'measure', 'category', 'bucket', 'numerator', 'denominator', 'run']);
   });
 });
 
 /** A ledger with one earlier run that published these rows. */
-function ledgerOf(rows: MetricRow[], settings = { threshold: 7, roundingBase: 5 }, at = ctx): Ledger {
+function ledgerOf(rows: MetricRow[], settings = { threshold: 7, roundingBase: 5 }): Ledger {
   const shown = rows.map(() => ({ status: 'published' as const }));
-  return withRun(emptyLedger('pub.ledger', '0.1.0', settings), publishedCells(rows, shown, at), { out: '/r1', manifestSha256: 'aa' });
+  return withRun(emptyLedger('pub.ledger', '0.1.0', settings), publishedCells(rows, shown), { out: '/r1', manifestSha256: 'aa' });
 }
 
 describe('ledgerHolds: which rows of a new run are held back', () => {
@@ -108,24 +104,24 @@ describe('ledgerHolds: which rows of a new run are held back', () => {
       row('all', 'all', 'cohort_youths', 250), // 20 fewer: not held
       row('municipality', 'GM0034', 'cohort_youths', 9), // new to the ledger: nothing to compare with
     ];
-    expect([...ledgerHolds(l, next, ctx, CBS)]).toEqual([1, 2]);
-    expect([...ledgerHolds(l, next, { year: 2022, gapDays: 30 }, CBS)]).toEqual([]);
-    expect([...ledgerHolds(l, next, { year: 2021, gapDays: 14 }, CBS)]).toEqual([]);
+    expect([...ledgerHolds(l, next, CBS)]).toEqual([1, 2]);
+    expect([...ledgerHolds(l, next.map((r) => ({ ...r, year: 2022 })), CBS)]).toEqual([]);
+    expect([...ledgerHolds(l, next.map((r) => ({ ...r, gap_days: 14 })), CBS)]).toEqual([]);
   });
 
   it('compares with every earlier publication of the cell', () => {
     // Run 1: 150; run 2 (of other data) 120; now 122: 28 from run 1 but 2 from run 2.
     const l1 = ledgerOf([row('all', 'all', 'cohort_youths', 150)]);
-    const l2 = withRun(l1, publishedCells([row('all', 'all', 'cohort_youths', 120)], [{ status: 'published' }], ctx), { out: '/r2', manifestSha256: 'bb' });
+    const l2 = withRun(l1, publishedCells([row('all', 'all', 'cohort_youths', 120)], [{ status: 'published' }]), { out: '/r2', manifestSha256: 'bb' });
     expect(l2.cells.map((x) => [x.numerator, x.run])).toEqual([[150, 1], [120, 2]]);
-    expect([...ledgerHolds(l2, [row('all', 'all', 'cohort_youths', 122)], ctx, CBS)]).toEqual([0]);
-    expect([...ledgerHolds(l2, [row('all', 'all', 'cohort_youths', 130)], ctx, CBS)]).toEqual([]);
+    expect([...ledgerHolds(l2, [row('all', 'all', 'cohort_youths', 122)], CBS)]).toEqual([0]);
+    expect([...ledgerHolds(l2, [row('all', 'all', 'cohort_youths', 130)], CBS)]).toEqual([]);
   });
 
   it('refuses an internal run and other disclosure settings', () => {
     const l = ledgerOf(first);
-    expect(() => ledgerHolds(l, first, ctx, { ...CBS, mode: 'off' })).toThrow(/an internal run \(--disclosure off\) publishes nothing/);
-    expect(() => ledgerHolds(l, first, ctx, { ...CBS, threshold: 10 })).toThrow(
+    expect(() => ledgerHolds(l, first, { ...CBS, mode: 'off' })).toThrow(/an internal run \(--disclosure off\) publishes nothing/);
+    expect(() => ledgerHolds(l, first, { ...CBS, threshold: 10 })).toThrow(
       'ledger pub.ledger: written with disclosure threshold 7 and rounding 5, but this run uses threshold 10 and rounding 5');
     expect(() => checkSettings(l, { ...CBS, roundingBase: 10 })).toThrow(/run with --threshold 7 --rounding 5, or start a new ledger file/);
   });
@@ -169,7 +165,7 @@ describe('the ledger file', () => {
 
   it('records only published cells, with exact counts (a count has no denominator), once per identity and counts', () => {
     const shown = [{ status: 'published' as const }, { status: 'published' as const }, { status: 'suppressed' as const }];
-    const cells = publishedCells(rows, shown, ctx);
+    const cells = publishedCells(rows, shown);
     expect(cells).toEqual([
       { id: ['allocations', 2021, 30, 'municipality', 'GM0014', '', '', 'cohort_youths', '', ''], numerator: 20, denominator: null },
       { id: ['allocations', 2021, 30, 'municipality', 'GM0014', '', '', 'outflow', '', ''], numerator: 10, denominator: 20 },

@@ -20,7 +20,7 @@ const JB = 4; // jeugdbescherming
 function facts(gm: number, o: Partial<ClientFacts> = {}): ClientFacts {
   return {
     gm, inCareNextYear: false, trajectories: [], startCategories: 1 << GGZ,
-    startedInYear: [0, 1, 0, 0, 0, 0], priorCare: false, ...o,
+    startedInYear: [0, 1, 0, 0, 0, 0], priorCare: false, firstStart: 18687, birth: null, referrer: 0, sex: 0, ...o,
   };
 }
 
@@ -74,7 +74,7 @@ describe('registry -> counters -> metrics', () => {
     // Jeugdbescherming products started in Y: 1 (B) + 3 (C) by 2 youths.
     expect(n(row(rows, 'Noord', 'products_started', 'jeugdbescherming'))).toEqual([4, 2, 2]);
     // Sample sd of 2, 1, 6: mean 3, squares 1 + 4 + 9 = 14 over 2 -> sqrt(7).
-    expect(sd.get('region|Noord|allocations|products_per_trajectory')).toBeCloseTo(Math.sqrt(7), 12);
+    expect(sd.get('region|Noord|allocations|products_per_trajectory|0|0||')).toBeCloseTo(Math.sqrt(7), 12);
     const ppt = row(rows, 'Noord', 'products_per_trajectory');
     const half = (1.96 * Math.sqrt(7)) / Math.sqrt(3);
     expect(ppt.ci_low).toBeCloseTo(3 - half, 12);

@@ -9,11 +9,14 @@ import { ClientPartitions, decodeByClient } from '../src/partition/rowcodec.js';
 import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult, ParsedChunk } from '../src/run/tasks.js';
 import { ChunkParser } from '../src/normalise/normalise.js';
 import { CodeMapper } from '../src/mapping/codes.js';
+import { breakdown } from '../src/definitions/breakdowns.js';
 
 const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
 const parsers = setup.plans.map((p) => new ChunkParser(p, mapper));
-const base = { years: setup.years, gaps: setup.gaps, mixed: setup.mixed, lookbackDays: setup.lookbackDays };
+const base = {
+  years: setup.years, gaps: setup.gaps, mixed: setup.mixed, lookbackDays: setup.lookbackDays, breakdowns: setup.breakdowns.map(breakdown),
+};
 const kindOf = setup.plans.map((p) => p.kind);
 
 export function parse(t: ParseTask) {

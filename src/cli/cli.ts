@@ -29,6 +29,7 @@ interface AnalyseArgs {
   year?: string | number;
   out?: string;
   'gap-days'?: string | number;
+  by?: string;
   'data-until'?: string;
   'lookback-days'?: string | number;
   workers?: string | number;
@@ -53,9 +54,29 @@ const num = (v: string | number | undefined): unknown => (typeof v === 'string' 
 /** A date the schema has checked (format traject-date) as a day number. */
 const dayOf = (text: string): Day => parseDateString(text.trim(), compileDateFormat('auto'));
 
+/**
+ * A list option (SPEC 11), or undefined for a single value (left to the schema as it is):
+ * `2019-2022` (years only) and `0,14,30`. The values are then checked by the schema.
+ */
+function listOption(v: string | number | undefined, ranges: boolean): number[] | undefined {
+  if (typeof v !== 'string' || !/[,-]/.test(v.trim().replace(/^-/, ''))) return undefined;
+  const out: number[] = [];
+  for (const part of v.split(',').map((s) => s.trim())) {
+    const m = ranges ? /^(\d+)-(\d+)$/.exec(part) : null;
+    if (m) for (let x = Number(m[1]); x <= Number(m[2]) && out.length < 200; x++) out.push(x);
+    else out.push(/^\d+$/.test(part) ? Number(part) : (NaN as number));
+  }
+  return out;
+}
+
 function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: string } {
+  // --year 2021, 2019-2022 or 2019,2021; --gap-days 30 or 0,14,30 (SPEC 11): one value, or a list.
+  const yearList = listOption(a.year, true);
+  const gapList = listOption(a['gap-days'], false);
   const cli = {
-    year: num(a.year), gapDays: num(a['gap-days']), dataUntil: a['data-until'], lookbackDays: num(a['lookback-days']),
+    year: yearList === undefined ? num(a.year) : undefined, gapDays: gapList === undefined ? num(a['gap-days']) : undefined,
+    years: yearList, gaps: gapList, by: a.by === undefined ? undefined : a.by.split(',').map((s) => s.trim()).filter(Boolean),
+    dataUntil: a['data-until'], lookbackDays: num(a['lookback-days']),
     workers: num(a.workers), threshold: num(a.threshold),
     rounding: num(a.rounding), disclosure: a.disclosure, kind: a.kind,
   };
@@ -65,7 +86,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     const rf = loadRunFile(a.run);
     base = {
       inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile })),
-      codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays,
+      codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays, years: rf.years, gaps: rf.gaps, by: rf.by,
       dataUntil: rf.dataUntil === undefined ? undefined : dayOf(rf.dataUntil), lookbackDays: rf.lookbackDays,
       disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
       labels: rf.labels, strict: rf.strict, includePgb: rf.includePgb,
@@ -74,7 +95,8 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
   }
   const inputs = a.input && a.input.length > 0 ? a.input : base.inputs;
   const codes = a.codes ?? base.codes;
-  const year = (cli.year as number | undefined) ?? base.year;
+  const years = (cli.years as number[] | undefined) ?? (cli.year === undefined ? base.years : undefined);
+  const year = (cli.year as number | undefined) ?? years?.[years.length - 1] ?? base.year;
   const out = a.out ?? base.out;
   const missing = [!inputs && '--input', !codes && '--codes', year === undefined && '--year', !out && '--out'].filter(Boolean);
   if (missing.length > 0) throw new RunError(`missing ${missing.join(', ')} (or give them in a --run file); see traject analyse --help`);
@@ -87,6 +109,9 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
   return {
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
     gapDays: (cli.gapDays as number | undefined) ?? base.gapDays, workers: cli.workers as number | undefined,
+    years: years ?? (cli.year === undefined ? base.years : undefined),
+    gaps: (cli.gaps as number[] | undefined) ?? (cli.gapDays === undefined ? base.gaps : undefined),
+    by: (cli.by as string[] | undefined) ?? base.by,
     dataUntil: cli.dataUntil === undefined ? base.dataUntil : dayOf(cli.dataUntil),
     lookbackDays: (cli.lookbackDays as number | undefined) ?? base.lookbackDays,
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
@@ -154,7 +179,8 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${Object.keys(outputsOf(r, labelsKeyFile)).join(', ')}`);
 }
 
-const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths').reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
+const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths' && x.breakdown === '' &&
+  x.year === r.manifest.settings.year && x.gap_days === r.manifest.settings.gapDays).reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
 const outputsOf = (r: RunResult, labelsKeyFile: string) => ({ 'report.html': 1, 'metrics.csv': 1, 'metrics.json': 1, 'comparisons.csv': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { [labelsKeyFile]: 1 } : {}) });
 
 /**
@@ -189,6 +215,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('year', { type: 'string', describe: 'cohort year Y' })
         .option('out', { alias: 'o', type: 'string', describe: 'output folder (replaced atomically)' })
         .option('gap-days', { type: 'string', describe: 'products within this many days join a trajectory [default: 30]' })
+        .option('by', { type: 'string', describe: 'breakdowns, comma-separated: age_group, referrer, start_category, sex (SPEC 11)' })
         .option('data-until', { type: 'string', describe: 'the last day the data can speak about (SPEC 10) [default: from the data]' })
         .option('lookback-days', { type: 'string', describe: 'prior care looks this many days back [default: 365]' })
         .option('workers', { type: 'string', describe: 'worker threads [default: number of cores]' })

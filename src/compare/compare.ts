@@ -19,6 +19,9 @@ export type NotComparedReason =
   | 'no_sd'; // products_per_trajectory without a standard deviation for the municipality or the group
 
 export interface Comparison {
+  /** The cohort year and gap of the figures compared (SPEC 11: comparisons carry them). */
+  year: number;
+  gap_days: number;
   area: string;
   region: string | null;
   data_kind: string;
@@ -119,8 +122,10 @@ export function directionOf(z: number, alpha: number): Direction {
 const SHARE_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'share').map((d) => d.id));
 const MEAN_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'mean').map((d) => d.id));
 
-function key(level: string, area: string, kind: string, measure: string, category: string): string {
-  return `${level}\u0000${area}\u0000${kind}\u0000${measure}\u0000${category}`;
+/** A figure's identity (bucketless: the compared measures have no buckets), in one year, gap and group. */
+type Figure = Pick<MetricRow, 'level' | 'area' | 'data_kind' | 'measure' | 'category' | 'year' | 'gap_days' | 'breakdown' | 'group'>;
+function key(r: Figure): string {
+  return [r.level, r.area, r.data_kind, r.measure, r.category, r.year, r.gap_days, r.breakdown, r.group].join('\u0000');
 }
 
 function usable(r: MetricRow | undefined): r is MetricRow & { numerator: number; denominator: number } {
@@ -138,7 +143,8 @@ function usable(r: MetricRow | undefined): r is MetricRow & { numerator: number;
  *
  * `published` decides: a municipality whose published row for the figure is suppressed
  * (status 'suppressed', 'secondary' or 'ledger', or value null), or absent, is not compared.
- * Output order: area, data kind, measure (registry order), category (CATEGORIES order), region before all.
+ * Only whole areas are compared (breakdown groups are not).
+ * Output order: year, gap, area, data kind, measure (registry order), category (CATEGORIES order), region before all.
  */
 export function compareAreas(
   exact: readonly MetricRow[],
@@ -149,17 +155,18 @@ export function compareAreas(
 ): Comparison[] {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`compareAreas: alpha must lie in (0, 1), got ${alpha}`);
   const exactByKey = new Map<string, MetricRow>();
-  for (const r of exact) exactByKey.set(key(r.level, r.area, r.data_kind, r.measure, r.category), r);
+  for (const r of exact) exactByKey.set(key(r), r);
   const publishedByKey = new Map<string, MetricRow>();
-  for (const r of published) publishedByKey.set(key(r.level, r.area, r.data_kind, r.measure, r.category), r);
+  for (const r of published) publishedByKey.set(key(r), r);
 
   const muni = exact.filter(
-    (r) => r.level === 'municipality' && (SHARE_SET.has(r.measure) || MEAN_SET.has(r.measure)),
+    (r) => r.level === 'municipality' && r.group === '' && (SHARE_SET.has(r.measure) || MEAN_SET.has(r.measure)),
   );
   const categoryOrder = (c: string): number => (c === '' ? -1 : (CATEGORIES as readonly string[]).indexOf(c));
   const kindOrder = (k: string): number => ['allocations', 'claims', 'mixed'].indexOf(k);
   muni.sort(
     (a, b) =>
+      a.year - b.year || a.gap_days - b.gap_days ||
       (a.area < b.area ? -1 : a.area > b.area ? 1 : 0) ||
       kindOrder(a.data_kind) - kindOrder(b.data_kind) ||
       measureOrder(a.measure) - measureOrder(b.measure) ||
@@ -171,12 +178,14 @@ export function compareAreas(
     const region = regionOf.get(m.area) ?? null;
     const isShare = SHARE_SET.has(m.measure);
     const test = isShare ? TEST_TWO_PROPORTION : TEST_WELCH;
-    const pub = publishedByKey.get(key('municipality', m.area, m.data_kind, m.measure, m.category));
+    const pub = publishedByKey.get(key(m));
     const suppressed =
       pub === undefined || pub.status === 'suppressed' || pub.status === 'secondary' || pub.value === null;
 
     for (const against of ['region', 'all'] as const) {
       const base = {
+        year: m.year,
+        gap_days: m.gap_days,
         area: m.area,
         region,
         data_kind: m.data_kind,
@@ -192,7 +201,7 @@ export function compareAreas(
       }
       const groupLevel = against === 'region' ? 'region' : 'all';
       const groupArea = against === 'region' ? region : 'all';
-      const group = groupArea === null ? undefined : exactByKey.get(key(groupLevel, groupArea, m.data_kind, m.measure, m.category));
+      const group = groupArea === null ? undefined : exactByKey.get(key({ ...m, level: groupLevel, area: groupArea }));
       if (!usable(group) || !usable(m)) {
         out.push(notCompared('no_group'));
         continue;
@@ -219,8 +228,8 @@ export function compareAreas(
         }
         out.push({ ...base, direction: directionOf(z, alpha) });
       } else {
-        const sdM = sdByArea.get(sdKey('municipality', m.area, m.data_kind, m.measure));
-        const sdG = sdByArea.get(sdKey(groupLevel, groupArea!, m.data_kind, m.measure));
+        const sdM = sdByArea.get(sdKey(m));
+        const sdG = sdByArea.get(sdKey({ ...m, level: groupLevel, area: groupArea! }));
         if (sdM === undefined || sdG === undefined || !Number.isFinite(sdM) || !Number.isFinite(sdG)) {
           out.push(notCompared('no_sd'));
           continue;

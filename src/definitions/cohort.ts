@@ -1,6 +1,6 @@
 // SPEC section 5: what one client contributes to the cohort analysis of year Y.
 // Pure: products in, facts out. The counters module folds facts into per-area sums.
-import { CATEGORIES, type Gemeente, type Product } from '../model/model.js';
+import { CATEGORIES, OPEN_END, type Gemeente, type Product } from '../model/model.js';
 import { byStartThenEnd, isOpen, stitch } from './stitch.js';
 import type { CohortYear } from '../model/calendar.js';
 import type { Day } from '../model/model.js';
@@ -49,6 +49,12 @@ export interface ClientFacts {
   startedInYear: number[];
   /** SPEC 10: a product of this kind touching the lookback window before the first start in Y. */
   priorCare: boolean;
+  /** SPEC 11, of the products on the first start day in Y: the first start, the earliest readable
+   *  birth date (null: none), the lowest recognised referrer code and sex code (0: unknown). */
+  firstStart: Day;
+  birth: Day | null;
+  referrer: number;
+  sex: number;
 }
 
 /** Any product (any start, any category) whose period touches Y+1. */
@@ -70,10 +76,16 @@ export function analyseClient(products: readonly Product[], settings: CohortSett
   let gm = fromY[0].gm;
   let startCategories = 0;
   const startedInYear: number[] = new Array<number>(CATEGORIES.length).fill(0);
+  let birth: Day | null = null;
+  let referrer = 0;
+  let sex = 0;
   for (const p of fromY) {
     if (p.start === firstDay) {
       startCategories |= 1 << p.cat;
       if (p.gm < gm) gm = p.gm;
+      if (p.birth !== undefined && p.birth !== OPEN_END && (birth === null || p.birth < birth)) birth = p.birth;
+      if (p.referrer && (referrer === 0 || p.referrer < referrer)) referrer = p.referrer;
+      if (p.sex && (sex === 0 || p.sex < sex)) sex = p.sex;
     }
     if (p.start <= y.last) startedInYear[p.cat]++;
   }
@@ -96,5 +108,6 @@ export function analyseClient(products: readonly Product[], settings: CohortSett
   return {
     gm, inCareNextYear: inCareNextYear(products, y), trajectories, startCategories, startedInYear,
     priorCare: hadPriorCare(products, firstDay, settings.lookbackDays),
+    firstStart: firstDay, birth, referrer, sex,
   };
 }

@@ -11,7 +11,7 @@ import type { FigureKind, Level, MetricRow } from '../model/model.js';
 import { MEASURES, RELATIONS, type CellRef } from '../measures/registry.js';
 
 /** Which relation a group stands for; used in tests and explanations only. */
-export type GroupKind = 'municipalities_of_region' | 'regions_of_all' | 'categories' | 'buckets' | 'relation';
+export type GroupKind = 'municipalities_of_region' | 'regions_of_all' | 'categories' | 'buckets' | 'relation' | 'breakdown';
 
 export interface AdditiveGroup {
   kind: GroupKind;
@@ -37,8 +37,11 @@ export interface AreaTreeLike {
 
 const SEP = '\u0001';
 
-function cellKey(level: Level, area: string, kind: FigureKind, measure: string, category: string, bucket: string): string {
-  return [level, area, kind, measure, category, bucket].join(SEP);
+/** A row's year, gap, breakdown and group: the geography and the groups within an area are per slice. */
+const sliceOf = (r: MetricRow): string => [r.year, r.gap_days, r.breakdown, r.group].join(SEP);
+
+function cellKey(level: Level, area: string, kind: FigureKind, slice: string, measure: string, category: string, bucket: string): string {
+  return [level, area, kind, slice, measure, category, bucket].join(SEP);
 }
 
 function describe(r: MetricRow): string {
@@ -76,7 +79,7 @@ export interface Constraints {
 export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike): Constraints {
   const index = new Map<string, number>();
   rows.forEach((r, i) => {
-    const k = cellKey(r.level, r.area, r.data_kind, r.measure, r.category, r.bucket);
+    const k = cellKey(r.level, r.area, r.data_kind, sliceOf(r), r.measure, r.category, r.bucket);
     if (index.has(k)) throw new Error(`disclosure: two metrics rows describe the same figure (${describe(r)})`);
     index.set(k, i);
   });
@@ -86,13 +89,14 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
 
   // ---- (a) geography: municipalities of a region (total: the region row); regions of all (total: the all row).
   // One family of groups per figure (data kind, measure, category, bucket), in order of first appearance.
-  const figures = new Map<string, { kind: FigureKind; measure: string; category: string; bucket: string }>();
+  const figures = new Map<string, { kind: FigureKind; slice: string; measure: string; category: string; bucket: string }>();
   // Areas per level for (measure, category, bucket), over all data kinds, in row order.
   const areasOf = new Map<string, { municipality: string[]; region: string[]; all: string[] }>();
   for (const r of rows) {
-    const fk = [r.data_kind, r.measure, r.category, r.bucket].join(SEP);
-    if (!figures.has(fk)) figures.set(fk, { kind: r.data_kind, measure: r.measure, category: r.category, bucket: r.bucket });
-    const ak = [r.measure, r.category, r.bucket].join(SEP);
+    const slice = sliceOf(r);
+    const fk = [r.data_kind, slice, r.measure, r.category, r.bucket].join(SEP);
+    if (!figures.has(fk)) figures.set(fk, { kind: r.data_kind, slice, measure: r.measure, category: r.category, bucket: r.bucket });
+    const ak = [slice, r.measure, r.category, r.bucket].join(SEP);
     let areas = areasOf.get(ak);
     if (!areas) areasOf.set(ak, (areas = { municipality: [], region: [], all: [] }));
     const list = areas[r.level];
@@ -100,14 +104,14 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
   }
 
   for (const f of figures.values()) {
-    const areas = areasOf.get([f.measure, f.category, f.bucket].join(SEP))!;
+    const areas = areasOf.get([f.slice, f.measure, f.category, f.bucket].join(SEP))!;
     // The cell of one area in this figure. For 'mixed' figures an area that has no mixed row but data of only
     // one kind is represented by that kind's row: its youths are in the mixed total all the same.
     const lookup = (level: Level, area: string): number | undefined => {
-      const own = index.get(cellKey(level, area, f.kind, f.measure, f.category, f.bucket));
+      const own = index.get(cellKey(level, area, f.kind, f.slice, f.measure, f.category, f.bucket));
       if (own !== undefined || f.kind !== 'mixed') return own;
-      const a = index.get(cellKey(level, area, 'allocations', f.measure, f.category, f.bucket));
-      const c = index.get(cellKey(level, area, 'claims', f.measure, f.category, f.bucket));
+      const a = index.get(cellKey(level, area, 'allocations', f.slice, f.measure, f.category, f.bucket));
+      const c = index.get(cellKey(level, area, 'claims', f.slice, f.measure, f.category, f.bucket));
       if (a !== undefined && c === undefined) return a;
       if (c !== undefined && a === undefined) return c;
       return undefined;
@@ -156,10 +160,31 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
     if (allTotal !== null) pushGroup(groups, { kind: 'regions_of_all', members: allMembers, total: allTotal });
   }
 
-  // ---- (b) within one area and data kind: category rows, trajectory-size buckets; and the links.
+  // ---- (b) the groups of a breakdown add up to their area (SPEC 11): the two-way table area x group
+  // is protected along the groups here and along the geography above.
+  const wholeOf = new Map<string, number>();
+  const partsOf = new Map<string, Map<string, number[]>>();
+  rows.forEach((r, i) => {
+    const k = [r.level, r.area, r.data_kind, r.year, r.gap_days, r.measure, r.category, r.bucket].join(SEP);
+    if (r.breakdown === '') {
+      wholeOf.set(k, i);
+      return;
+    }
+    let byBreakdown = partsOf.get(k);
+    if (!byBreakdown) partsOf.set(k, (byBreakdown = new Map()));
+    const list = byBreakdown.get(r.breakdown) ?? [];
+    list.push(i);
+    byBreakdown.set(r.breakdown, list);
+  });
+  for (const [k, byBreakdown] of partsOf) {
+    const total = wholeOf.get(k) ?? null;
+    for (const members of byBreakdown.values()) pushGroup(groups, { kind: 'breakdown', members, total });
+  }
+
+  // ---- (c) within one area, data kind and slice: category rows, trajectory-size buckets; and the links.
   const byAreaKind = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    const k = [r.level, r.area, r.data_kind].join(SEP);
+    const k = [r.level, r.area, r.data_kind, sliceOf(r)].join(SEP);
     let list = byAreaKind.get(k);
     if (!list) byAreaKind.set(k, (list = []));
     list.push(i);

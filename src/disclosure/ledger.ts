@@ -33,20 +33,14 @@ export type CellIdentity = [
 ];
 
 /** What a run's rows do not carry themselves (yet): the cohort year and the gap of the run's settings. */
-export interface IdentityContext {
-  year: number;
-  gapDays: number;
-}
-
 /**
  * A cell's identity: data kind, year, gap, level, area (the municipality code, never a label: labels
  * change with the set of municipalities), breakdown, group, measure, category, bucket. Rows do not have
  * year, gap_days, breakdown and group columns yet (SPEC 11): year and gap come from the run's settings,
  * breakdown and group are empty. The one place to extend when they arrive.
  */
-export function cellIdentity(r: MetricRow, ctx: IdentityContext): CellIdentity {
-  const x = r as MetricRow & { year?: number; gap_days?: number; breakdown?: string; group?: string };
-  return [r.data_kind, x.year ?? ctx.year, x.gap_days ?? ctx.gapDays, r.level, r.area, x.breakdown ?? '', x.group ?? '', r.measure, r.category, r.bucket];
+export function cellIdentity(r: MetricRow): CellIdentity {
+  return [r.data_kind, r.year, r.gap_days, r.level, r.area, r.breakdown, r.group, r.measure, r.category, r.bucket];
 }
 
 export const identityKey = (id: CellIdentity): string => JSON.stringify(id);
@@ -128,13 +122,13 @@ function byIdentity(ledger: Ledger): Map<string, ExactCounts[]> {
  * A cell the ledger does not know is new and compared with nothing; a cell the ledger knows that this
  * run lacks (a municipality left out) is not published, and its absence shows no count.
  */
-export function ledgerHolds(ledger: Ledger, exact: readonly MetricRow[], ctx: IdentityContext, settings: DisclosureSettings): Set<number> {
+export function ledgerHolds(ledger: Ledger, exact: readonly MetricRow[], settings: DisclosureSettings): Set<number> {
   checkSettings(ledger, settings);
   const earlier = byIdentity(ledger);
   const held = new Set<number>();
   exact.forEach((r, i) => {
     if (r.numerator === null) return;
-    const list = earlier.get(identityKey(cellIdentity(r, ctx)));
+    const list = earlier.get(identityKey(cellIdentity(r)));
     const now = { numerator: r.numerator, denominator: r.denominator };
     if (list?.some((b) => differenceDiscloses(r.measure, now, b, settings.threshold))) held.add(i);
   });
@@ -165,12 +159,12 @@ export class LedgerError extends Error {
 }
 
 /** The cells a run published (status 'published'), with their exact counts. `exact` and `shown` are parallel. */
-export function publishedCells(exact: readonly MetricRow[], shown: readonly { status: CellStatus }[], ctx: IdentityContext): (ExactCounts & { id: CellIdentity })[] {
+export function publishedCells(exact: readonly MetricRow[], shown: readonly { status: CellStatus }[]): (ExactCounts & { id: CellIdentity })[] {
   if (exact.length !== shown.length) throw new Error(`ledger: ${exact.length} exact rows but ${shown.length} published rows`);
   const out: (ExactCounts & { id: CellIdentity })[] = [];
   exact.forEach((r, i) => {
     if (shown[i].status !== 'published' || r.numerator === null) return;
-    out.push({ id: cellIdentity(r, ctx), numerator: r.numerator, denominator: kindOf(r.measure) === 'count' ? null : r.denominator });
+    out.push({ id: cellIdentity(r), numerator: r.numerator, denominator: kindOf(r.measure) === 'count' ? null : r.denominator });
   });
   return out;
 }

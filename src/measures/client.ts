@@ -3,6 +3,7 @@
 import { OPEN_END, type Day } from '../model/model.js';
 import { monthOf } from '../model/calendar.js';
 import { analyseClient } from '../definitions/cohort.js';
+import type { Breakdown } from '../definitions/breakdowns.js';
 import type { CohortYear } from '../model/calendar.js';
 import { Folder, type Counters, type Curves, type KindKey } from './counters.js';
 import { allocationProducts, claimProducts, dedupe, type ProductOut } from '../definitions/products.js';
@@ -19,6 +20,19 @@ export interface RunContext {
   dataUntil: readonly [Day, Day, Day];
   /** Prior care looks this many days back (SPEC 10). */
   lookbackDays: number;
+  /** The breakdowns asked for (SPEC 11), in order; their groups are numbered from 1 in that order. */
+  breakdowns: readonly Breakdown[];
+}
+
+/** The group number of each breakdown's first group: 1, then after the previous breakdown's groups. */
+export function groupOffsets(breakdowns: readonly Breakdown[]): number[] {
+  const out: number[] = [];
+  let at = 1;
+  for (const b of breakdowns) {
+    out.push(at);
+    at += b.groups.length;
+  }
+  return out;
 }
 
 function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStats): ProductOut[] {
@@ -27,6 +41,7 @@ function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStat
   const products = kind === 0 ? allocationProducts(unique) : claimProducts(unique);
   for (const p of products) {
     stats.products++;
+    if (kind === 0 && p.start > stats.latestAllocationStart) stats.latestAllocationStart = p.start;
     if (p.end === OPEN_END) stats.openProducts++;
     const k = monthKey(p.source, monthOf(p.start));
     stats.startedBySourceMonth.set(k, (stats.startedBySourceMonth.get(k) ?? 0) + 1);
@@ -37,6 +52,12 @@ function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStat
 
 const KINDS = [0, 1] as const;
 const folder = new Folder();
+const offsetCache = new WeakMap<readonly Breakdown[], number[]>();
+function offsetsOf(b: readonly Breakdown[]): number[] {
+  let o = offsetCache.get(b);
+  if (!o) offsetCache.set(b, (o = groupOffsets(b)));
+  return o;
+}
 
 /** The client's facts for every cohort year and gap, folded into its group's counters. */
 function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters, curves: Curves): void {
@@ -45,7 +66,12 @@ function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext
       const facts = analyseClient(products, {
         y: ctx.years[year], gapDays: ctx.gaps[gap], dataUntil: ctx.dataUntil[kind], lookbackDays: ctx.lookbackDays,
       });
-      if (facts) folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts, curves);
+      if (!facts) continue;
+      folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts, curves);
+      const offsets = offsetsOf(ctx.breakdowns);
+      ctx.breakdowns.forEach((b, i) => {
+        folder.fold(counters, { kind, gm: facts.gm, year, gap, group: offsets[i] + b.groupOf(facts) }, facts, curves);
+      });
     }
   }
 }

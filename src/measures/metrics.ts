@@ -92,14 +92,16 @@ export function meanSd(sum: number, n: number, sumSq: number): number | null {
 }
 
 /** The exact rows of one measure in one area. */
-function measureRows(a: AreaFigures, d: MeasureDefinition, layout: Layout): MetricRow[] {
+function measureRows(a: AreaFigures, d: MeasureDefinition, layout: Layout, labels: SliceLabels): MetricRow[] {
+  const g = labels.groups[a.slice.group];
+  const slice = { year: labels.years[a.slice.year], gap_days: labels.gaps[a.slice.gap], breakdown: g.breakdown, group: g.group };
   const v = a.v;
   const base = layout.offsets.get(d.id)!;
   const stride = slotsPerCell(d);
   return d.cells.map((cell, i) => {
     const at = base + i * stride;
     const row = (numerator: number, denominator: number | null, value: number | null, ci: readonly [number | null, number | null] | null): MetricRow => ({
-      level: a.level, area: a.area, data_kind: a.kind, measure: d.id, category: cell.category, bucket: cell.bucket,
+      level: a.level, area: a.area, data_kind: a.kind, ...slice, measure: d.id, category: cell.category, bucket: cell.bucket,
       numerator, denominator, value,
       ci_low: ci ? ci[0] : null, ci_high: ci ? ci[1] : null,
       status: 'internal',
@@ -146,13 +148,24 @@ function measureRows(a: AreaFigures, d: MeasureDefinition, layout: Layout): Metr
 
 const CURVE_INDEX = new Map(CURVES.map((c, i) => [c.id, i]));
 
-/** Standard deviations of the mean measures with an interval, keyed `${level}|${area}|${data_kind}|${measure}`. */
+/** Standard deviations of the mean measures with an interval, keyed by sdKey. */
 export type SdIndex = Map<string, number>;
 
-export const sdKey = (level: string, area: string, kind: string, measure: string): string => `${level}|${area}|${kind}|${measure}`;
+/** The figure a standard deviation belongs to: `${level}|${area}|${data_kind}|${measure}|${year}|${gap_days}|${breakdown}|${group}`. */
+export const sdKey = (r: Pick<MetricRow, 'level' | 'area' | 'data_kind' | 'measure' | 'year' | 'gap_days' | 'breakdown' | 'group'>): string =>
+  `${r.level}|${r.area}|${r.data_kind}|${r.measure}|${r.year}|${r.gap_days}|${r.breakdown}|${r.group}`;
+
+/** What the slice indexes of the group keys stand for. groups[0] is the whole area ('', ''). */
+export interface SliceLabels {
+  years: readonly number[];
+  gaps: readonly number[];
+  groups: readonly { breakdown: string; group: string }[];
+}
 
 export interface MetricsOptions {
   curves?: Curves;
+  /** Default: one year and one gap labelled 0, no breakdown (tests of the arithmetic). */
+  labels?: SliceLabels;
   /** Optional input columns some source has: a definition that `requires` one is left out without it. */
   columns?: ReadonlySet<string>;
   defs?: readonly MeasureDefinition[];
@@ -163,15 +176,17 @@ export function buildMetrics(counters: Counters, regionOf: ReadonlyMap<number, s
   const all = opts.defs ?? MEASURES;
   const layout = opts.layout ?? (opts.defs ? layoutOf(all) : LAYOUT);
   const defs = all.filter((d) => d.requires === undefined || (opts.columns?.has(d.requires) ?? false));
+  const labels = opts.labels ?? { years: [0], gaps: [0], groups: [{ breakdown: '', group: '' }] };
   const rows: MetricRow[] = [];
   const sd: SdIndex = new Map();
   for (const a of rollUp(counters, regionOf, opts.curves)) {
     for (const d of defs) {
-      rows.push(...measureRows(a, d, layout));
+      const mine = measureRows(a, d, layout, labels);
+      rows.push(...mine);
       if (d.kind !== 'mean' || !d.interval) continue;
       const at = layout.offsets.get(d.id)!;
       const s = meanSd(a.v[at], a.v[at + 1], a.v[at + 2]);
-      if (s !== null) sd.set(sdKey(a.level, a.area, a.kind, d.id), s);
+      if (s !== null) sd.set(sdKey(mine[0]), s);
     }
   }
   return { rows, sd };

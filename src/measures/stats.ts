@@ -6,6 +6,8 @@ export interface RunStats {
   openProducts: number;
   duplicates: number;
   multiMunicipalityClients: number;
+  /** The latest start of an allocation product, after versions are merged (SPEC 10's cut-off D). */
+  latestAllocationStart: number;
   /** monthKey(source, month) -> products started (shows an administrative backlog at the end of the data). */
   startedBySourceMonth: Map<number, number>;
   /** `${mapStatus}|${gm}|${code}` -> products whose code used the fallback (1) or stayed unmapped (2). */
@@ -14,7 +16,7 @@ export interface RunStats {
 
 export function emptyStats(): RunStats {
   return {
-    clients: 0, products: 0, openProducts: 0, duplicates: 0, multiMunicipalityClients: 0,
+    clients: 0, products: 0, openProducts: 0, duplicates: 0, multiMunicipalityClients: 0, latestAllocationStart: -Infinity,
     startedBySourceMonth: new Map(), codeProducts: {},
   };
 }
@@ -35,6 +37,7 @@ export function mergeStats(into: RunStats, from: RunStats): void {
   into.products += from.products;
   into.openProducts += from.openProducts;
   into.duplicates += from.duplicates;
+  into.latestAllocationStart = Math.max(into.latestAllocationStart, from.latestAllocationStart);
   into.multiMunicipalityClients += from.multiMunicipalityClients;
   for (const [k, n] of from.startedBySourceMonth) into.startedBySourceMonth.set(k, (into.startedBySourceMonth.get(k) ?? 0) + n);
   for (const [k, n] of Object.entries(from.codeProducts)) addStat(into.codeProducts, k, n);

@@ -40,8 +40,13 @@ export interface CodeCount {
 }
 
 export interface RunSettings {
+  /** The year and gap the report shows (the latest final year; gap 30 when asked for). */
   year: number;
   gapDays: number;
+  /** Every cohort year and gap of the run, and the breakdowns (SPEC 11). */
+  years: number[];
+  gaps: number[];
+  by: string[];
   /** The kind every plain --input was read as, or null (each source says). */
   kind: DataKind | null;
   strict: boolean;
@@ -86,6 +91,8 @@ export interface Manifest {
   dataKinds: string[];
   /** The data cut-off D of each kind (SPEC 10). */
   dataUntil: { allocations?: string; claims?: string };
+  /** Cohort years the data do not cover through Y+1 (SPEC 11): not final. */
+  yearsNotFinal: number[];
   totals: Totals;
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];

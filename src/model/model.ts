@@ -59,6 +59,10 @@ export interface Product {
   cat: CategoryIndex;
   /** iJw JZ588 reason for ending (0 or absent: none), SPEC 10. */
   reason?: number;
+  /** SPEC 11: birth date (OPEN_END: unknown), referrer and sex codes (0: unknown); absent: unknown. */
+  birth?: Day;
+  referrer?: number;
+  sex?: number;
 }
 
 export type Level = 'municipality' | 'region' | 'all';
@@ -79,6 +83,11 @@ export interface MetricRow {
   level: Level;
   area: string;
   data_kind: FigureKind;
+  /** SPEC 9, 11: the cohort year, the gap, and the breakdown and group ('' and '': the whole area). */
+  year: number;
+  gap_days: number;
+  breakdown: string;
+  group: string;
   measure: Measure;
   category: CategoryId | '';
   bucket: string;

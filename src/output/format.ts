@@ -3,7 +3,7 @@
 import type { MetricRow } from '../model/model.js';
 
 export const METRIC_COLUMNS = [
-  'level', 'area', 'data_kind', 'measure', 'category', 'bucket',
+  'level', 'area', 'data_kind', 'year', 'gap_days', 'breakdown', 'group', 'measure', 'category', 'bucket',
   'numerator', 'denominator', 'value', 'ci_low', 'ci_high', 'status',
 ] as const;
 
@@ -27,7 +27,8 @@ export function statusText(r: MetricRow): string {
 export function jsonRow(r: MetricRow): Record<string, string | number | null> {
   const n = (x: number | null) => (x === null ? null : round(x));
   return {
-    level: r.level, area: r.area, data_kind: r.data_kind, measure: r.measure, category: r.category, bucket: r.bucket,
+    level: r.level, area: r.area, data_kind: r.data_kind, year: r.year, gap_days: r.gap_days, breakdown: r.breakdown, group: r.group,
+    measure: r.measure, category: r.category, bucket: r.bucket,
     numerator: n(r.numerator), denominator: n(r.denominator), value: n(r.value), ci_low: n(r.ci_low), ci_high: n(r.ci_high),
     status: statusText(r),
   };

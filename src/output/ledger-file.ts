@@ -82,8 +82,7 @@ export class LedgerFile {
   publish(result: RunResult, files: readonly OutputFile[], out: string, writeOutputs: () => void): void {
     const manifest = files.find((f) => f.name === 'manifest.json');
     if (!manifest) throw new Error('ledger: the outputs have no manifest.json');
-    const ctx = { year: Number(result.manifest.settings.year), gapDays: Number(result.manifest.settings.gapDays) };
-    const cells = publishedCells(result.exact, result.metrics, ctx);
+    const cells = publishedCells(result.exact, result.metrics);
     const next = withRun(this.ledger, cells, { out: resolve(out), manifestSha256: sha256(manifest.content) });
     this.#added = next.runs.at(-1)!.added;
     writeDurably(this.path + '.pending', serialiseLedger(next));

@@ -33,7 +33,7 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
   const metricsCsv = csvText(
     METRIC_COLUMNS,
     result.metrics.map((r) => [
-      r.level, r.area, r.data_kind, r.measure, r.category, r.bucket,
+      r.level, r.area, r.data_kind, String(r.year), String(r.gap_days), r.breakdown, r.group, r.measure, r.category, r.bucket,
       numberText(r.numerator, excel), numberText(r.denominator, excel), numberText(r.value, excel),
       numberText(r.ci_low, excel), numberText(r.ci_high, excel), statusText(r),
     ]),
@@ -47,13 +47,14 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
   const rejectsCsv = csvText(['file', 'line', 'column', 'reason', 'publication'],
     result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason, internal ? INTERNAL_NOTICE : 'row accounting, no client values']), excel);
 
-  const comparisonsCsv = csvText(['area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test', 'publication'],
-    result.comparisons.map((c) => [c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test, publication]), excel);
+  const comparisonsCsv = csvText(['year', 'gap_days', 'area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test', 'publication'],
+    result.comparisons.map((c) => [String(c.year), String(c.gap_days), c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test, publication]), excel);
   const m = result.manifest;
   const report = renderReport({
     lang: opts.lang ?? 'nl',
-    rows: result.metrics,
-    comparisons: result.comparisons,
+    // The report shows one year and gap, whole areas (SPEC 11's breakdowns, years and gaps are in metrics.csv).
+    rows: result.metrics.filter((r) => r.year === m.settings.year && r.gap_days === m.settings.gapDays && r.breakdown === ''),
+    comparisons: result.comparisons.filter((c) => c.year === m.settings.year && c.gap_days === m.settings.gapDays),
     regionOf: Object.fromEntries(result.regionByArea),
     year: m.settings.year,
     gapDays: m.settings.gapDays,

@@ -3,7 +3,7 @@
 // on counters they fold themselves.
 import { gmLabel, type MetricRow } from '../model/model.js';
 import type { Counters, Curves } from '../measures/counters.js';
-import { buildMetrics, type SdIndex } from '../measures/metrics.js';
+import { buildMetrics, type SdIndex, type SliceLabels } from '../measures/metrics.js';
 import type { DisclosureSettings } from '../model/manifest.js';
 import { applyDisclosure } from '../disclosure/disclosure.js';
 import { ledgerHolds, ledgerManifest, type Ledger } from '../disclosure/ledger.js';
@@ -17,13 +17,15 @@ export interface PublishInput {
   curves?: Curves;
   /** Optional input columns some source has (SPEC 10: a reason for ending). */
   columns?: ReadonlySet<string>;
+  /** What the counters' year, gap and group indexes stand for (SPEC 11). */
+  slices?: SliceLabels;
   /** Municipality code -> region name (the region table). */
   regionOf: ReadonlyMap<number, string>;
   disclosure: DisclosureSettings;
   /** Publish municipalities as 'Gemeente A', ... instead of codes. */
   labels: boolean;
   /** A publication ledger: cells whose exact counts differ a little from an earlier publication are held back. */
-  ledger?: { ledger: Ledger; year: number; gapDays: number };
+  ledger?: Ledger;
 }
 
 export interface Publication {
@@ -46,10 +48,10 @@ export interface Publication {
 }
 
 export function publish(input: PublishInput): Publication {
-  const { rows: exact, sd } = buildMetrics(input.counters, input.regionOf, { curves: input.curves, columns: input.columns });
+  const { rows: exact, sd } = buildMetrics(input.counters, input.regionOf, { curves: input.curves, columns: input.columns, labels: input.slices });
   const regionOfArea = new Map([...input.regionOf].map(([gm, r]) => [gmLabel(gm), r]));
   const l = input.ledger;
-  const held = l ? ledgerHolds(l.ledger, exact, { year: l.year, gapDays: l.gapDays }, input.disclosure) : undefined;
+  const held = l ? ledgerHolds(l, exact, input.disclosure) : undefined;
   let metrics = applyDisclosure(exact, input.disclosure, { regionOf: regionOfArea }, held);
   // Comparisons test exact counts; only their direction is published (SPEC 6).
   let comparisons = compareAreas(exact, metrics, regionOfArea, sd);
@@ -67,6 +69,6 @@ export function publish(input: PublishInput): Publication {
   return {
     metrics, exact, comparisons, sd, regionByArea, labels,
     municipalitiesWithoutRegion: municipalities.filter((a) => !regionOfArea.has(a)).map(label),
-    ...(l ? { ledger: ledgerManifest(l.ledger, metrics) } : {}),
+    ...(l ? { ledger: ledgerManifest(l, metrics) } : {}),
   };
 }

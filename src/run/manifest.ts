@@ -54,6 +54,7 @@ export function buildManifest(p: ManifestParts): Manifest {
     fallbackCodes: codes(MapStatus.Fallback),
     dataKinds: DATA_KINDS.filter((_, i) => p.kinds.has(i as 0 | 1)),
     dataUntil: p.cutOff.byKind,
+    yearsNotFinal: p.cutOff.notFinal,
     // Counts of youths follow the disclosure rule here too (rounded; null: suppressed, 0..threshold);
     // product and row counts are record accounting and stay exact.
     totals: {

@@ -7,6 +7,7 @@ import { RunError } from '../model/errors.js';
 import { cohortYear, isoOf } from '../model/calendar.js';
 import type { Day } from '../model/model.js';
 import { dataCutOff } from './cutoff.js';
+import { breakdown } from '../definitions/breakdowns.js';
 import { openSource, type SourceSpec } from '../read/sources.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { loadRegions } from '../mapping/regions.js';
@@ -27,6 +28,11 @@ export interface RunOptions {
   regions?: string;
   year: number;
   gapDays?: number;
+  /** Several cohort years and gaps in one run (SPEC 11); default: [year] and [gapDays]. */
+  years?: number[];
+  gaps?: number[];
+  /** Breakdowns (SPEC 11): age_group, referrer, start_category, sex. */
+  by?: string[];
   workers?: number;
   /** Read every plain --input as this kind (default allocations). */
   kind?: 'allocations' | 'claims';
@@ -42,6 +48,8 @@ export interface RunOptions {
   dataUntil?: Day;
   /** Prior care looks this many days back (SPEC 10, default 365). */
   lookbackDays?: number;
+  /** Internal: the allocations' cut-off found by an earlier pass (see the end of runAnalysis). */
+  allocationCutOff?: Day;
   /** Bytes per parse task. */
   chunkBytes?: number;
   onProgress?: (p: Progress) => void;
@@ -86,7 +94,10 @@ const phaseTimer = () => {
 };
 
 export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
-  const gapDays = opts.gapDays ?? 30;
+  const years = [...new Set(opts.years ?? [opts.year])].sort((a, b) => a - b);
+  const gaps = [...new Set(opts.gaps ?? [opts.gapDays ?? 30])].sort((a, b) => a - b);
+  const by = [...new Set(opts.by ?? [])];
+  const breakdowns = by.map(breakdown);
   const lookbackDays = opts.lookbackDays ?? 365;
   const workers = Math.max(1, opts.workers ?? availableParallelism());
   const disclosure = {
@@ -106,7 +117,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   const kinds = new Set(sources.map((s) => s.plan.kind));
   const setup: WorkerSetup = {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
-    years: [cohortYear(opts.year)], gaps: [gapDays], mixed: kinds.size > 1, lookbackDays,
+    years: years.map(cohortYear), gaps, mixed: kinds.size > 1, lookbackDays, breakdowns: by,
   };
   const { pool, stop } = startPool(setup, workers);
   opts.onStarted?.();
@@ -117,7 +128,10 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     lap('read+parse');
     const { accounts, rejects, pieces, pieceDict, dicts } = account(sources, parsed, PARTITIONS);
     refuseRawBsns(sources, parsed);
-    const cutOff = dataCutOff(sources, parsed, setup.years[0], lookbackDays, opts.dataUntil);
+    const cutOff = dataCutOff(sources, parsed, setup.years, lookbackDays, opts.dataUntil, opts.allocationCutOff);
+    // The report's year: the latest that is final (else the latest); its gap: 30 when asked for, else the first.
+    const year = [...years].reverse().find((y) => !cutOff.notFinal.includes(y)) ?? years[years.length - 1];
+    const gapDays = gaps.includes(30) ? 30 : gaps[0];
     if (opts.strict && rejects.length > 0) {
       throw new RunError(`--strict: ${rejects.length} row(s) rejected, nothing written (first: ${describe(rejects[0])})`, 2);
     }
@@ -142,15 +156,27 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       mergePackedCurves(curves, r.curves);
       mergeStats(stats, r.stats);
     }
+    // SPEC 10: D of allocations is the latest start of a product, after versions are merged. A later
+    // version that moves the latest start earlier is rare; then the whole run is made again with the
+    // product's start as D (the rows are not kept between the phases).
+    if (opts.dataUntil === undefined && opts.allocationCutOff === undefined && kinds.has(0) &&
+      stats.latestAllocationStart !== cutOff.dataUntil[0] && Number.isFinite(stats.latestAllocationStart)) {
+      await stop();
+      return await runAnalysis({ ...opts, allocationCutOff: stats.latestAllocationStart });
+    }
     // Figures that need an optional column are published only when a source has it.
     const columns = new Set(sources.some((s) => s.plan.columns.reason !== undefined) ? ['reason'] : []);
     const publication = publish({
       counters, curves, columns, regionOf, disclosure, labels: opts.labels ?? false,
-      ...(opts.ledger ? { ledger: { ledger: opts.ledger, year: opts.year, gapDays } } : {}),
+      slices: {
+        years, gaps,
+        groups: [{ breakdown: '', group: '' }, ...breakdowns.flatMap((b) => b.groups.map((group) => ({ breakdown: b.id, group })))],
+      },
+      ...(opts.ledger ? { ledger: opts.ledger } : {}),
     });
     const manifest = buildManifest({
       settings: {
-        year: opts.year, gapDays, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false,
+        year, gapDays, years, gaps, by, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false,
         dataUntil: opts.dataUntil === undefined ? null : isoOf(opts.dataUntil), lookbackDays,
       },
       cutOff,

@@ -17,6 +17,8 @@ export interface WorkerSetup {
   gaps: number[];
   /** Prior care looks this many days back (SPEC 10). */
   lookbackDays: number;
+  /** Breakdown ids (SPEC 11), in the order of --by. */
+  breakdowns: string[];
   mixed: boolean;
 }
 
