@@ -6,14 +6,20 @@
 // A case:
 //   name, spec     a short name and the SPEC section(s) it illustrates
 //   year, gap      settings: cohort year Y (default 2021) and gapDays (default 30)
+//   dataUntil, lookbackDays   settings of SPEC 10: the data cut-off D (YYYY-MM-DD, default: from
+//                  the data) and the prior-care lookback L (default 365)
 //   rows           input rows, one per line, columns separated by spaces:
-//                    source client gemeente code start end [allocation] [provider]
-//                  `-` = empty (an empty end is an open product). `source` names the input file:
+//                    source client gemeente code start end [allocation] [provider] [reason]
+//                  `-` = empty (an empty end is an open product). When a row of the case gives a
+//                  reason (reden_beeindiging, iJw JZ588: 31 = volgens plan), every input file of
+//                  the case has that column; otherwise none has it. `source` names the input file:
 //                  alloc, alloc2, ... are allocations (toewijzingen), claims, claims2, ... claims
 //                  (declaraties); the files are given to the run in order of first appearance.
 //   expect         expected metrics rows (SPEC 9), one per line:
-//                    [data_kind] measure area category-or-bucket numerator denominator
-//                  `-` = empty (no category/bucket; no denominator, as for cohort_youths). The level
+//                    [data_kind] measure area category-or-bucket numerator denominator [=value]
+//                  `-` = empty (no category/bucket; no denominator, as for cohort_youths). The
+//                  value, given for the Kaplan-Meier rows (in_trajectory_after, trajectory_duration_median),
+//                  is a number, a fraction (`=3/4`) or `=-` (empty), and must match to 1e-9. The level
 //                  follows from the area: `all`, a region name, or a GM code. data_kind may be left
 //                  out when all sources of the case are of one kind (then it is that kind).
 //   areas          optional: exactly the `area:data_kind` pairs that have rows
@@ -44,6 +50,10 @@ export interface SpecCase {
   spec: string;
   year?: number;
   gap?: number;
+  /** SPEC 10: the data cut-off D, YYYY-MM-DD (default: from the data). */
+  dataUntil?: string;
+  /** SPEC 10: the prior-care lookback in days (default 365). */
+  lookbackDays?: number;
   rows: string;
   expect: string;
   areas?: string;
@@ -59,12 +69,15 @@ export interface SpecRow {
   end: string; // '' = open
   allocation: string;
   provider: string;
+  reason: string; // '' = none
 }
 
 export interface SpecSource {
   name: string;
   kind: DataKind;
   rows: SpecRow[];
+  /** The file has a reden_beeindiging column (some row of the case gives a reason). */
+  reasonColumn: boolean;
 }
 
 export interface ExpectedRow {
@@ -76,6 +89,8 @@ export interface ExpectedRow {
   bucket: string;
   numerator: number;
   denominator: number | null;
+  /** Checked when given (to 1e-9; null = empty). */
+  value?: number | null;
 }
 
 export const SPEC_CODES = [
@@ -91,11 +106,23 @@ export const SPEC_REGIONS = 'gemeente,regio\nGM0014,Noord\nGM0034,Noord\nGM0363,
 export const MEASURES = [
   'cohort_youths', 'in_care_next_year', 'outflow', 'products_per_trajectory', 'trajectories_open',
   'trajectory_size', 'start_category_any', 'start_category_alone', 'products_started',
+  'in_trajectory_after', 'trajectory_duration_median', 'duration_class', 'ended_as_planned', 'return_within', 'prior_care',
 ] as const;
+/** The buckets of the measures that have them (SPEC 9, 10). */
+export const MEASURE_BUCKETS: Readonly<Record<string, readonly string[]>> = {
+  trajectory_size: ['1', '2', '3', '4', '5+'],
+  in_trajectory_after: ['91', '182', '365', '730'],
+  duration_class: ['0-3m', '3-6m', '6-12m', '1-2y', '2-3y', '3-4y', '4y+'],
+  return_within: ['182', '365'],
+};
+/** The Kaplan-Meier measures: their value is not a plain share of the counts. */
+export const SURVIVAL_MEASURES: ReadonlySet<string> = new Set(['in_trajectory_after', 'trajectory_duration_median']);
+/** Two values agree: both empty, or within 1e-9. */
+export const sameValue = (a: number | null, b: number | null): boolean =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9;
 export const CATEGORIES = [
   'ambulant_non_ggz', 'ggz', 'verblijf_non_ggz', 'overig_multidisciplinair', 'jeugdbescherming', 'jeugdreclassering',
 ] as const;
-export const BUCKETS = ['1', '2', '3', '4', '5+'] as const;
 const REGIONS = ['Noord', 'West'];
 
 const lines = (table: string): string[][] =>
@@ -108,16 +135,18 @@ export function sourcesOf(c: SpecCase): SpecSource[] {
   const out: SpecSource[] = [];
   for (const t of lines(c.rows)) {
     const where = `case "${c.name}", row "${t.join(' ')}"`;
-    if (t.length < 6 || t.length > 8) throw new Error(`${where}: expected 6 to 8 columns`);
+    if (t.length < 6 || t.length > 9) throw new Error(`${where}: expected 6 to 9 columns`);
     const m = /^(alloc|claims)\d*$/.exec(t[0]);
     if (!m) throw new Error(`${where}: source must be alloc..., or claims...`);
     const [, client, gemeente, code, start, end] = t;
     if (!isoDay.test(start) || !(end === '-' || isoDay.test(end))) throw new Error(`${where}: dates are YYYY-MM-DD (end may be -)`);
     let s = out.find((x) => x.name === t[0]);
-    if (!s) out.push((s = { name: t[0], kind: m[1] === 'alloc' ? 'allocations' : 'claims', rows: [] }));
-    s.rows.push({ client, gemeente, code, start, end: cell(end), allocation: cell(t[6]), provider: cell(t[7]) });
+    if (!s) out.push((s = { name: t[0], kind: m[1] === 'alloc' ? 'allocations' : 'claims', rows: [], reasonColumn: false }));
+    s.rows.push({ client, gemeente, code, start, end: cell(end), allocation: cell(t[6]), provider: cell(t[7]), reason: cell(t[8]) });
   }
   if (out.length === 0) throw new Error(`case "${c.name}": no rows`);
+  const reasons = lines(c.rows).some((t) => t.length === 9);
+  for (const s of out) s.reasonColumn = reasons;
   return out;
 }
 
@@ -129,6 +158,15 @@ export function expectedOf(c: SpecCase): ExpectedRow[] {
   for (const line of lines(c.expect)) {
     const where = `case "${c.name}", expected row "${line.join(' ')}"`;
     const t = [...line];
+    let value: number | null | undefined;
+    if (t.length > 0 && t[t.length - 1].startsWith('=')) {
+      const v = t.pop()!.slice(1);
+      const frac = /^(\d+)\/(\d+)$/.exec(v);
+      if (v === '-') value = null;
+      else if (frac) value = Number(frac[1]) / Number(frac[2]);
+      else if (/^\d+(\.\d+)?$/.test(v)) value = Number(v);
+      else throw new Error(`${where}: a value is =number, =a/b or =-`);
+    }
     let kind: FigureKind;
     if (t.length === 6) kind = t.shift() as FigureKind;
     else if (t.length === 5 && kinds.size === 1) kind = [...kinds][0];
@@ -136,9 +174,10 @@ export function expectedOf(c: SpecCase): ExpectedRow[] {
     if (!['allocations', 'claims', 'mixed'].includes(kind)) throw new Error(`${where}: unknown data kind ${kind}`);
     const [measure, area, sub, num, den] = t;
     if (!(MEASURES as readonly string[]).includes(measure)) throw new Error(`${where}: unknown measure ${measure}`);
-    const isBucket = measure === 'trajectory_size';
+    const buckets = MEASURE_BUCKETS[measure];
+    const isBucket = buckets !== undefined;
     const perCategory = measure.startsWith('start_category') || measure === 'products_started';
-    if (isBucket && !(BUCKETS as readonly string[]).includes(sub)) throw new Error(`${where}: bucket must be one of ${BUCKETS.join(' ')}`);
+    if (isBucket && !buckets.includes(sub)) throw new Error(`${where}: bucket must be one of ${buckets.join(' ')}`);
     if (perCategory && !(CATEGORIES as readonly string[]).includes(sub)) throw new Error(`${where}: unknown category ${sub}`);
     if (!isBucket && !perCategory && sub !== '-') throw new Error(`${where}: ${measure} has no category or bucket (use -)`);
     const level = area === 'all' ? 'all' : /^GM\d{4}$/.test(area) ? 'municipality' : 'region';
@@ -149,6 +188,7 @@ export function expectedOf(c: SpecCase): ExpectedRow[] {
       level, area, data_kind: kind, measure,
       category: perCategory ? sub : '', bucket: isBucket ? sub : '',
       numerator: Number(num), denominator: den === '-' ? null : Number(den),
+      ...(value === undefined ? {} : { value }),
     };
     const key = rowKey(row);
     if (seen.has(key)) throw new Error(`${where}: listed twice`);
