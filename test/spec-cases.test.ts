@@ -147,6 +147,8 @@ describe.each(SPEC_CASES.map((c) => [`${c.name} (SPEC ${c.spec})`, c] as const))
     it(`TypeScript engine (runAnalysis, ${workers} worker${workers > 1 ? 's' : ''})`, async () => {
       const r = await runTs(c, workers);
       expect(problemsOf(c, r.metrics, `TypeScript engine, ${workers} worker(s)`).join('\n')).toBe('');
+      expect(r.metrics.some((m) => m.measure === 'ended_as_planned'), 'ended_as_planned rows exactly when there is a reason column')
+        .toBe(sourcesOf(c).some((s) => s.reasonColumn));
       const rows = sourcesOf(c).reduce((s, x) => s + x.rows.length, 0);
       expect(r.manifest.inputs.reduce((s, x) => s + x.read, 0), 'rows read').toBe(rows);
       expect(r.manifest.inputs.reduce((s, x) => s + x.rejected, 0), 'rows rejected').toBe(c.rejected ?? 0);
@@ -155,7 +157,10 @@ describe.each(SPEC_CASES.map((c) => [`${c.name} (SPEC ${c.spec})`, c] as const))
   }
 
   it('DuckDB reference SQL', async () => {
-    expect(problemsOf(c, await runRef(c), 'DuckDB reference').join('\n')).toBe('');
+    const rows = await runRef(c);
+    expect(problemsOf(c, rows, 'DuckDB reference').join('\n')).toBe('');
+    expect(rows.some((m) => m.measure === 'ended_as_planned'), 'ended_as_planned rows exactly when there is a reason column')
+      .toBe(sourcesOf(c).some((s) => s.reasonColumn));
   });
 
   it('both engines give the same rows, listed in the case or not', async () => {
