@@ -1276,4 +1276,51 @@ export const SPEC_CASES: SpecCase[] = [
       mixed       duration_class             all 0-3m 1 1
     `,
   },
+
+  // ------------------------------------------------- SPEC 10: the data cut-off D, read literally
+  // (the TypeScript engine reads D from accepted rows, before products are made: see the case names)
+  {
+    name: 'cut-off D: claims D is the latest end of a claim period, not a later start of an open claim period',
+    spec: '10',
+    // SPEC 10: claims D = "the latest end date of any accepted claim period" (only when no claim
+    // period has an end: the latest start). Here the latest end is 31 Mar 2021 (c1); c2's open
+    // period starts later, 1 Jun 2021, but has no end: D = 31 Mar 2021.
+    // c1: March: 31 Mar + 30 is not before D: censored after min(31 Mar, D) - 1 Mar + 1 = 31 days.
+    // c2: starts after D: censoring time < 1, left out of the curve.
+    // Curve: one trajectory, censored: S(91) = 1 with 0 ended of 1; no median; no ended trajectory.
+    // (With D = 1 Jun 2021, the latest start, c1 would have ended after 31 days and c2 be censored
+    // after 1: 1 of 2, S(91) = 0 (at 31 only c1 is at risk), median 31.)
+    rows: `
+      claims c1 GM0014 G1 2021-03-01 2021-03-31
+      claims c2 GM0014 G1 2021-06-01 -
+    `,
+    expect: `
+      trajectories_open          all -    1 2
+      in_trajectory_after        all 91   0 1 =1
+      trajectory_duration_median all -    0 1 =-
+      duration_class             all 0-3m 0 0
+    `,
+  },
+  {
+    name: 'cut-off D: allocations D is the latest start of a product; a replaced version\'s start does not count',
+    spec: '2, 10',
+    // T1 of c1 was first issued for September 2021 and re-issued (read later) for March 2021: the
+    // product is March (SPEC 2, the latest version counts). SPEC 10: allocations D = "the latest
+    // start date of any accepted product" = 1 Mar 2021 (c1's product; c2 starts 1 Jan).
+    // c1: March: censored after min(31 Mar, D) - 1 Mar + 1 = 1 day.
+    // c2: January: 31 Jan + 30 = 2 Mar, not before D: censored after 31 days.
+    // Nobody ended: S(91) = 1 (0 of 2), no median, duration classes 0 / 0.
+    // (With D = 1 Sep 2021, the replaced version's start, both would have ended: 2 of 2, S = 0.)
+    rows: `
+      alloc c1 GM0014 A1 2021-09-01 2021-09-30 T1
+      alloc c2 GM0014 A1 2021-01-01 2021-01-31 T2
+      alloc c1 GM0014 A1 2021-03-01 2021-03-31 T1
+    `,
+    expect: `
+      products_per_trajectory    all -    2 2
+      in_trajectory_after        all 91   0 2 =1
+      trajectory_duration_median all -    0 2 =-
+      duration_class             all 0-3m 0 0
+    `,
+  },
 ];
