@@ -1,11 +1,14 @@
 // The DuckDB reference implementation (test/reference/reference.sql) on tiny hand-made inputs whose
 // figures are worked out by hand from SPEC sections 2-5 and docs/definitions.md (Y = 2021).
 import { afterAll, describe, expect, it } from 'vitest';
-import { REFERENCE_MEASURES, runReference, type ReferenceRow } from './reference/duckdb-reference.js';
+import { runReference, type ReferenceRow } from './reference/duckdb-reference.js';
 import { tempDir } from './helpers.js';
 import { runAnalysis } from '../src/run/run.js';
 
 const tmp = tempDir('traject-refsql-');
+/** The Kaplan-Meier measures, whose value the reference computes (compared to 1e-9). */
+const SURVIVAL = new Set(['in_trajectory_after', 'trajectory_duration_median']);
+const sameValue = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
 afterAll(() => tmp.cleanup());
 
 const HEADER = 'client_id,gemeente,productcode,productcategorie,begindatum,einddatum,toewijzingnummer,aanbieder';
@@ -25,9 +28,15 @@ const CODES = `productcode,category,subcategory,productcategorie,gemeente,regio,
 const REGIONS = 'gemeente,regio\nGM0014,Noord\nGM0363,Zuid\n';
 
 /** Every case run below, so the last test can run the engine on the same files. */
-const cases: { name: string; inputs: string[]; codes: string; regions: string; year: number; gapDays?: number; rows: ReferenceRow[] }[] = [];
+const cases: {
+  name: string; inputs: string[]; codes: string; regions: string; year: number; gapDays?: number; dataUntil?: string; lookbackDays?: number;
+  rows: ReferenceRow[];
+}[] = [];
 let n = 0;
-async function run(inputs: string[], opts: { gapDays?: number; year?: number } = {}): Promise<(key: string) => [number, number | null] | undefined> {
+const BUCKETED = new Set(['trajectory_size', 'in_trajectory_after', 'duration_class', 'return_within']);
+/** A row's [numerator, denominator] by key; `value` gives its value. */
+type Getter = ((key: string) => [number, number | null] | undefined) & { value: (key: string) => number | null | undefined };
+async function run(inputs: string[], opts: { gapDays?: number; year?: number; dataUntil?: string; lookbackDays?: number } = {}): Promise<Getter> {
   const dir = `case${n++}`;
   const paths = inputs.map((content, i) => tmp.file(`${dir}-in${i}.csv`, content));
   const spec = {
@@ -36,18 +45,24 @@ async function run(inputs: string[], opts: { gapDays?: number; year?: number } =
     regions: tmp.file(`${dir}-regions.csv`, REGIONS),
     year: opts.year ?? 2021,
     gapDays: opts.gapDays,
+    dataUntil: opts.dataUntil,
+    lookbackDays: opts.lookbackDays,
   };
   const rows = await runReference({ ...spec, threads: 1 });
   cases.push({ name: expect.getState().currentTestName ?? dir, ...spec, rows });
   // key: measure[:category-or-bucket][@area], no area = all
-  return (key: string) => {
+  const find = (key: string): ReferenceRow | undefined => {
     const [what, area] = key.split('@');
     const [measure, sub = ''] = what.split(':');
-    const r = rows.find((x: ReferenceRow) =>
+    return rows.find((x: ReferenceRow) =>
       x.measure === measure && (area === undefined ? x.level === 'all' : x.area === area) &&
-      (measure === 'trajectory_size' ? x.bucket === sub : x.category === sub));
+      (BUCKETED.has(measure) ? x.bucket === sub : x.category === sub));
+  };
+  const get = (key: string): [number, number | null] | undefined => {
+    const r = find(key);
     return r ? [r.numerator, r.denominator] : undefined;
   };
+  return Object.assign(get, { value: (key: string) => find(key)?.value });
 }
 const csv = (...lines: string[]): string => [HEADER, ...lines].join('\n') + '\n';
 
@@ -210,21 +225,63 @@ describe('reference SQL on hand-made cases (Y = 2021, gap 30 unless said)', () =
     expect(get('products_started:jeugdbescherming')).toEqual([0, 0]);
   });
 
+  it('SPEC 10 from a \';\' file with dd-mm-yyyy dates and a reason column named in capitals', async () => {
+    // D = latest start = 31 Dec 2022 (T, a 2022 product: not in the cohort).
+    // R: 1 Jan - 31 Mar, reason 31: ended after 90 days. S: 1-28 Feb, reason " 2 ": ended after 28.
+    // U: open from 1 Mar 2021, reason 31: censored after 31 Dec 2022 - 1 Mar 2021 + 1 = 671 days.
+    // S(t): at 28 at risk 3, 1 ended: 2/3; at 90 at risk 2, 1 ended: 1/3. Median 90 (first S <= 1/2).
+    // Ended with a reason: R (31), S (2): 1 of 2 as planned. Both followed up 365 days, none returned.
+    const a = [
+      'client_id;gemeente;productcode;productcategorie;begindatum;einddatum;toewijzingnummer;aanbieder;REDEN_BEEINDIGING',
+      'rrrr000000000018;GM0014;45A48;45;01-01-2021;31-03-2021;R1;X;31',
+      'ssss000000000019;14;45A48;45;1-2-2021;28-2-2021;S1;X; 2 ',
+      'uuuu000000000020;GM0014;45A48;45;01-03-2021;;U1;X;31',
+      'tttt000000000021;GM0014;45A48;45;31-12-2022;31-01-2023;T1;X;',
+    ].join('\r\n') + '\r\n';
+    const get = await run([a]);
+    expect(get('cohort_youths')).toEqual([3, null]);
+    expect(get('ended_as_planned')).toEqual([1, 2]);
+    expect(get('duration_class:0-3m')).toEqual([2, 2]);
+    expect(get('duration_class:3-6m')).toEqual([0, 2]);
+    expect(get('in_trajectory_after:91')).toEqual([2, 3]);
+    expect(get.value('in_trajectory_after:91')).toBeCloseTo(1 / 3, 12);
+    expect(get('trajectory_duration_median')).toEqual([2, 3]);
+    expect(get.value('trajectory_duration_median')).toBe(90);
+    expect(get('return_within:365')).toEqual([0, 2]);
+    expect(get('prior_care')).toEqual([0, 3]);
+    expect(get.value('prior_care')).toBeNull(); // only the Kaplan-Meier rows carry a value
+    // --data-until 31 Mar 2021: R's 31 Mar + 30 is not before D: censored after 90; S after 28
+    // (S ends 28 Feb, + 30 = 30 Mar < D); U after 31. S(91) = 2/3, no median. Lookback 1000 days
+    // changes nothing (no earlier product).
+    const cut = await run([a], { dataUntil: '2021-03-31', lookbackDays: 1000 });
+    expect(cut('in_trajectory_after:91')).toEqual([1, 3]);
+    expect(cut.value('in_trajectory_after:91')).toBeCloseTo(2 / 3, 12);
+    expect(cut('trajectory_duration_median')).toEqual([1, 3]);
+    expect(cut.value('trajectory_duration_median')).toBeNull();
+    expect(cut('ended_as_planned')).toEqual([0, 1]);
+    expect(cut('return_within:182')).toEqual([0, 0]);
+  });
+
   // Runs after the cases above (tests in a file run in order): the engine must give the same counts on
   // every one of those inputs. The expected numbers above are hand-worked; this only links the engine.
   it('the engine agrees with the reference on every hand-made case', async () => {
-    expect(cases.length).toBeGreaterThanOrEqual(6);
+    expect(cases.length).toBeGreaterThanOrEqual(8);
     const key = (r: { level: string; area: string; measure: string; category: string; bucket: string }): string =>
       [r.level, r.area, r.measure, r.category, r.bucket].join('|');
     const problems: string[] = [];
     for (const c of cases) {
-      const e = await runAnalysis({ inputs: c.inputs, codes: c.codes, regions: c.regions, year: c.year, gapDays: c.gapDays, workers: 1, disclosure: 'off' });
-      const got = new Map(e.metrics.filter((m) => m.data_kind === 'allocations' && REFERENCE_MEASURES.has(m.measure)).map((m) => [key(m), m]));
+      const e = await runAnalysis({
+        inputs: c.inputs, codes: c.codes, regions: c.regions, year: c.year, gapDays: c.gapDays, workers: 1, disclosure: 'off',
+        dataUntil: c.dataUntil === undefined ? undefined : Date.parse(`${c.dataUntil}T00:00:00Z`) / 86_400_000, lookbackDays: c.lookbackDays,
+      });
+      const got = new Map(e.metrics.filter((m) => m.data_kind === 'allocations').map((m) => [key(m), m]));
       for (const r of c.rows) {
         const m = got.get(key(r));
         if (!m) problems.push(`${c.name}: engine has no row ${key(r)}`);
         else if (m.numerator !== r.numerator || m.denominator !== r.denominator)
           problems.push(`${c.name}: ${key(r)} engine ${m.numerator}/${m.denominator}, reference ${r.numerator}/${r.denominator}`);
+        else if (SURVIVAL.has(r.measure) && !sameValue(m.value, r.value))
+          problems.push(`${c.name}: ${key(r)} engine value ${m.value}, reference value ${r.value}`);
         got.delete(key(r));
       }
       for (const k of got.keys()) problems.push(`${c.name}: reference has no row ${k}`);

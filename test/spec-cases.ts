@@ -6,14 +6,20 @@
 // A case:
 //   name, spec     a short name and the SPEC section(s) it illustrates
 //   year, gap      settings: cohort year Y (default 2021) and gapDays (default 30)
+//   dataUntil, lookbackDays   settings of SPEC 10: the data cut-off D (YYYY-MM-DD, default: from
+//                  the data) and the prior-care lookback L (default 365)
 //   rows           input rows, one per line, columns separated by spaces:
-//                    source client gemeente code start end [allocation] [provider]
-//                  `-` = empty (an empty end is an open product). `source` names the input file:
+//                    source client gemeente code start end [allocation] [provider] [reason]
+//                  `-` = empty (an empty end is an open product). When a row of the case gives a
+//                  reason (reden_beeindiging, iJw JZ588: 31 = volgens plan), every input file of
+//                  the case has that column; otherwise none has it. `source` names the input file:
 //                  alloc, alloc2, ... are allocations (toewijzingen), claims, claims2, ... claims
 //                  (declaraties); the files are given to the run in order of first appearance.
 //   expect         expected metrics rows (SPEC 9), one per line:
-//                    [data_kind] measure area category-or-bucket numerator denominator
-//                  `-` = empty (no category/bucket; no denominator, as for cohort_youths). The level
+//                    [data_kind] measure area category-or-bucket numerator denominator [=value]
+//                  `-` = empty (no category/bucket; no denominator, as for cohort_youths). The
+//                  value, given for the Kaplan-Meier rows (in_trajectory_after, trajectory_duration_median),
+//                  is a number, a fraction (`=3/4`) or `=-` (empty), and must match to 1e-9. The level
 //                  follows from the area: `all`, a region name, or a GM code. data_kind may be left
 //                  out when all sources of the case are of one kind (then it is that kind).
 //   areas          optional: exactly the `area:data_kind` pairs that have rows
@@ -44,6 +50,10 @@ export interface SpecCase {
   spec: string;
   year?: number;
   gap?: number;
+  /** SPEC 10: the data cut-off D, YYYY-MM-DD (default: from the data). */
+  dataUntil?: string;
+  /** SPEC 10: the prior-care lookback in days (default 365). */
+  lookbackDays?: number;
   rows: string;
   expect: string;
   areas?: string;
@@ -59,12 +69,15 @@ export interface SpecRow {
   end: string; // '' = open
   allocation: string;
   provider: string;
+  reason: string; // '' = none
 }
 
 export interface SpecSource {
   name: string;
   kind: DataKind;
   rows: SpecRow[];
+  /** The file has a reden_beeindiging column (some row of the case gives a reason). */
+  reasonColumn: boolean;
 }
 
 export interface ExpectedRow {
@@ -76,6 +89,8 @@ export interface ExpectedRow {
   bucket: string;
   numerator: number;
   denominator: number | null;
+  /** Checked when given (to 1e-9; null = empty). */
+  value?: number | null;
 }
 
 export const SPEC_CODES = [
@@ -91,11 +106,23 @@ export const SPEC_REGIONS = 'gemeente,regio\nGM0014,Noord\nGM0034,Noord\nGM0363,
 export const MEASURES = [
   'cohort_youths', 'in_care_next_year', 'outflow', 'products_per_trajectory', 'trajectories_open',
   'trajectory_size', 'start_category_any', 'start_category_alone', 'products_started',
+  'in_trajectory_after', 'trajectory_duration_median', 'duration_class', 'ended_as_planned', 'return_within', 'prior_care',
 ] as const;
+/** The buckets of the measures that have them (SPEC 9, 10). */
+export const MEASURE_BUCKETS: Readonly<Record<string, readonly string[]>> = {
+  trajectory_size: ['1', '2', '3', '4', '5+'],
+  in_trajectory_after: ['91', '182', '365', '730'],
+  duration_class: ['0-3m', '3-6m', '6-12m', '1-2y', '2-3y', '3-4y', '4y+'],
+  return_within: ['182', '365'],
+};
+/** The Kaplan-Meier measures: their value is not a plain share of the counts. */
+export const SURVIVAL_MEASURES: ReadonlySet<string> = new Set(['in_trajectory_after', 'trajectory_duration_median']);
+/** Two values agree: both empty, or within 1e-9. */
+export const sameValue = (a: number | null, b: number | null): boolean =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9;
 export const CATEGORIES = [
   'ambulant_non_ggz', 'ggz', 'verblijf_non_ggz', 'overig_multidisciplinair', 'jeugdbescherming', 'jeugdreclassering',
 ] as const;
-export const BUCKETS = ['1', '2', '3', '4', '5+'] as const;
 const REGIONS = ['Noord', 'West'];
 
 const lines = (table: string): string[][] =>
@@ -108,16 +135,18 @@ export function sourcesOf(c: SpecCase): SpecSource[] {
   const out: SpecSource[] = [];
   for (const t of lines(c.rows)) {
     const where = `case "${c.name}", row "${t.join(' ')}"`;
-    if (t.length < 6 || t.length > 8) throw new Error(`${where}: expected 6 to 8 columns`);
+    if (t.length < 6 || t.length > 9) throw new Error(`${where}: expected 6 to 9 columns`);
     const m = /^(alloc|claims)\d*$/.exec(t[0]);
     if (!m) throw new Error(`${where}: source must be alloc..., or claims...`);
     const [, client, gemeente, code, start, end] = t;
     if (!isoDay.test(start) || !(end === '-' || isoDay.test(end))) throw new Error(`${where}: dates are YYYY-MM-DD (end may be -)`);
     let s = out.find((x) => x.name === t[0]);
-    if (!s) out.push((s = { name: t[0], kind: m[1] === 'alloc' ? 'allocations' : 'claims', rows: [] }));
-    s.rows.push({ client, gemeente, code, start, end: cell(end), allocation: cell(t[6]), provider: cell(t[7]) });
+    if (!s) out.push((s = { name: t[0], kind: m[1] === 'alloc' ? 'allocations' : 'claims', rows: [], reasonColumn: false }));
+    s.rows.push({ client, gemeente, code, start, end: cell(end), allocation: cell(t[6]), provider: cell(t[7]), reason: cell(t[8]) });
   }
   if (out.length === 0) throw new Error(`case "${c.name}": no rows`);
+  const reasons = lines(c.rows).some((t) => t.length === 9);
+  for (const s of out) s.reasonColumn = reasons;
   return out;
 }
 
@@ -129,6 +158,15 @@ export function expectedOf(c: SpecCase): ExpectedRow[] {
   for (const line of lines(c.expect)) {
     const where = `case "${c.name}", expected row "${line.join(' ')}"`;
     const t = [...line];
+    let value: number | null | undefined;
+    if (t.length > 0 && t[t.length - 1].startsWith('=')) {
+      const v = t.pop()!.slice(1);
+      const frac = /^(\d+)\/(\d+)$/.exec(v);
+      if (v === '-') value = null;
+      else if (frac) value = Number(frac[1]) / Number(frac[2]);
+      else if (/^\d+(\.\d+)?$/.test(v)) value = Number(v);
+      else throw new Error(`${where}: a value is =number, =a/b or =-`);
+    }
     let kind: FigureKind;
     if (t.length === 6) kind = t.shift() as FigureKind;
     else if (t.length === 5 && kinds.size === 1) kind = [...kinds][0];
@@ -136,9 +174,10 @@ export function expectedOf(c: SpecCase): ExpectedRow[] {
     if (!['allocations', 'claims', 'mixed'].includes(kind)) throw new Error(`${where}: unknown data kind ${kind}`);
     const [measure, area, sub, num, den] = t;
     if (!(MEASURES as readonly string[]).includes(measure)) throw new Error(`${where}: unknown measure ${measure}`);
-    const isBucket = measure === 'trajectory_size';
+    const buckets = MEASURE_BUCKETS[measure];
+    const isBucket = buckets !== undefined;
     const perCategory = measure.startsWith('start_category') || measure === 'products_started';
-    if (isBucket && !(BUCKETS as readonly string[]).includes(sub)) throw new Error(`${where}: bucket must be one of ${BUCKETS.join(' ')}`);
+    if (isBucket && !buckets.includes(sub)) throw new Error(`${where}: bucket must be one of ${buckets.join(' ')}`);
     if (perCategory && !(CATEGORIES as readonly string[]).includes(sub)) throw new Error(`${where}: unknown category ${sub}`);
     if (!isBucket && !perCategory && sub !== '-') throw new Error(`${where}: ${measure} has no category or bucket (use -)`);
     const level = area === 'all' ? 'all' : /^GM\d{4}$/.test(area) ? 'municipality' : 'region';
@@ -149,6 +188,7 @@ export function expectedOf(c: SpecCase): ExpectedRow[] {
       level, area, data_kind: kind, measure,
       category: perCategory ? sub : '', bucket: isBucket ? sub : '',
       numerator: Number(num), denominator: den === '-' ? null : Number(den),
+      ...(value === undefined ? {} : { value }),
     };
     const key = rowKey(row);
     if (seen.has(key)) throw new Error(`${where}: listed twice`);
@@ -859,5 +899,428 @@ export const SPEC_CASES: SpecCase[] = [
     areas: `GM0014:allocations GM0034:claims GM0363:allocations GM0363:claims GM0363:mixed
       Noord:allocations Noord:claims Noord:mixed West:allocations West:claims West:mixed
       all:allocations all:claims all:mixed`,
+  },
+
+  // ---------------------------------------------------------------- SPEC 10: time in care, return, prior care
+  // D = the data cut-off. Ended: no open product and maxEnd + gap < D, duration maxEnd - start + 1;
+  // otherwise censored after min(maxEnd, D) - start + 1 days. S(t) (Kaplan-Meier) drops at an
+  // event time u by the factor (1 - ended at u / at risk at u), at risk = time >= u.
+  {
+    name: 'time in care: ended when maxEnd + gap < D, censored when maxEnd + gap = D',
+    spec: '10',
+    // D (allocations) = latest start of a product = 31 Dec 2022 (c9, not in the 2021 cohort).
+    // c1: 1 Jan 2021 - 30 Nov 2022: 30 Nov + 30 = 30 Dec < 31 Dec: ended, duration 699 (class 1-2y).
+    // c2: 1 Jan 2021 - 1 Dec 2022: 1 Dec + 30 = 31 Dec = D, not < D: censored after
+    //     min(1 Dec, D) - 1 Jan 2021 + 1 = 700 days.
+    // c3: open from 1 Jul 2021: censored after D - 1 Jul 2021 + 1 = 549 days.
+    // Curve: 549 censored, 699 ended, 700 censored. S = 1 up to 698; at 699 at risk 2 (699, 700),
+    // 1 ended: S = 1/2. S(91) = S(182) = S(365) = 1 (0 ended), S(730) = 1/2 (1 ended), median 699.
+    // Return windows: c1's maxEnd + 182 lies after D: 0 / 0.
+    rows: `
+      alloc c1 GM0014 A1 2021-01-01 2022-11-30
+      alloc c2 GM0014 A1 2021-01-01 2022-12-01
+      alloc c3 GM0014 A1 2021-07-01 -
+      alloc c9 GM0014 A1 2022-12-31 2023-01-31
+    `,
+    expect: `
+      cohort_youths              all -    3 -
+      trajectories_open          all -    1 3
+      in_trajectory_after        all 91   0 3 =1
+      in_trajectory_after        all 182  0 3 =1
+      in_trajectory_after        all 365  0 3 =1
+      in_trajectory_after        all 730  1 3 =1/2
+      trajectory_duration_median all -    1 3 =699
+      duration_class             all 1-2y 1 1
+      duration_class             all 2-3y 0 1
+      duration_class             all 6-12m 0 1
+      return_within              all 182  0 0
+      return_within              all 365  0 0
+      prior_care                 all -    0 3
+      in_trajectory_after        GM0014 730 1 3 =1/2
+      trajectory_duration_median Noord  -   1 3 =699
+    `,
+  },
+  {
+    name: 'time in care: --data-until sets D; an open product and one ending after D are censored at D',
+    spec: '10',
+    dataUntil: '2022-06-30',
+    // From the data D would be 1 Mar 2021 (the latest start); the setting makes it 30 Jun 2022.
+    // c1: open from 1 Mar 2021: censored after 30 Jun 2022 - 1 Mar 2021 + 1 = 487 days.
+    // c2: 1 Mar 2021 - 31 Mar 2023 (ends after D): censored after min(31 Mar 2023, D) - start + 1 = 487.
+    // c3: 1 Mar - 31 May 2021: 31 May + 30 < D, ended after 92 days: class 3-6m (92 is its first day).
+    // S: at 92 at risk 3, 1 ended: 2/3; no later event. S(91) = 1, S(182..730) = 2/3; the curve
+    // never reaches 1/2: no median.
+    // Return: c3's maxEnd + 182 = 29 Nov 2021 <= D and + 365 = 31 May 2022 <= D: in both
+    // denominators; c3 has no later product: 0 / 1.
+    rows: `
+      alloc c1 GM0014 A1 2021-03-01 -
+      alloc c2 GM0014 A1 2021-03-01 2023-03-31
+      alloc c3 GM0014 A1 2021-03-01 2021-05-31
+    `,
+    expect: `
+      trajectories_open          all -    2 3
+      in_trajectory_after        all 91   0 3 =1
+      in_trajectory_after        all 182  1 3 =2/3
+      in_trajectory_after        all 730  1 3 =2/3
+      trajectory_duration_median all -    1 3 =-
+      duration_class             all 0-3m 0 1
+      duration_class             all 3-6m 1 1
+      return_within              all 182  0 1
+      return_within              all 365  0 1
+    `,
+  },
+  {
+    name: 'time in care: --data-until inside Y, a trajectory starting after D is left out of the curve',
+    spec: '10',
+    dataUntil: '2021-06-30',
+    // c1: 1 Jan - 31 Mar 2021, 31 Mar + 30 < 30 Jun: ended after 90 days (class 0-3m).
+    // c2: 1 Aug - 31 Aug 2021 starts after D: min(31 Aug, D) - 1 Aug + 1 = -31 < 1: not in the curve
+    //     (it is still a trajectory started in Y: trajectories_open counts it).
+    // c3: 1 Feb - 31 Jul 2021: censored after 30 Jun - 1 Feb + 1 = 150 days.
+    // c4: 30 Jun - 10 Jul 2021 starts on D: censored after 1 day, in the curve.
+    // Curve: 1 censored, 90 ended, 150 censored. At 90 at risk 2 (c1, c3): S = 1/2 = S(91) = S(730).
+    // Median: 90 (S = 1/2 exactly counts).
+    rows: `
+      alloc c1 GM0014 A1 2021-01-01 2021-03-31
+      alloc c2 GM0014 A1 2021-08-01 2021-08-31
+      alloc c3 GM0014 A1 2021-02-01 2021-07-31
+      alloc c4 GM0014 A1 2021-06-30 2021-07-10
+    `,
+    expect: `
+      cohort_youths              all -    4 -
+      trajectories_open          all -    0 4
+      in_trajectory_after        all 91   1 3 =1/2
+      in_trajectory_after        all 730  1 3 =1/2
+      trajectory_duration_median all -    1 3 =90
+      duration_class             all 0-3m 1 1
+      return_within              all 182  0 0
+    `,
+  },
+  {
+    name: 'duration classes: each boundary of the CBS classes (91/92, 182/183, 365/366, 730/731, 1095/1096, 1461/1462)',
+    spec: '10',
+    // Every trajectory starts 1 Jan 2021 and lasts the stated number of days (end = start + days - 1).
+    // D = 31 Dec 2026 (c99, not in the cohort): all ended. Classes: 0-3m {91}, 3-6m {92, 182},
+    // 6-12m {183, 365}, 1-2y {366, 730}, 2-3y {731, 1095}, 3-4y {1096, 1461}, 4y+ {1462}.
+    // No censoring: S(t) = share lasting longer than t: S(91) = 11/12, S(182) = 9/12, S(365) = 7/12,
+    // S(730) = 5/12; S(366) = 6/12 = 1/2: median 366. Return: the latest maxEnd (1 Jan 2025) + 365
+    // <= D: all 12 in both denominators, none came back.
+    rows: `
+      alloc c01 GM0014 A1 2021-01-01 2021-04-01
+      alloc c02 GM0014 A1 2021-01-01 2021-04-02
+      alloc c03 GM0014 A1 2021-01-01 2021-07-01
+      alloc c04 GM0014 A1 2021-01-01 2021-07-02
+      alloc c05 GM0014 A1 2021-01-01 2021-12-31
+      alloc c06 GM0014 A1 2021-01-01 2022-01-01
+      alloc c07 GM0014 A1 2021-01-01 2022-12-31
+      alloc c08 GM0014 A1 2021-01-01 2023-01-01
+      alloc c09 GM0014 A1 2021-01-01 2023-12-31
+      alloc c10 GM0014 A1 2021-01-01 2024-01-01
+      alloc c11 GM0014 A1 2021-01-01 2024-12-31
+      alloc c12 GM0014 A1 2021-01-01 2025-01-01
+      alloc c99 GM0014 A1 2026-12-31 2027-01-31
+    `,
+    expect: `
+      duration_class             all 0-3m  1 12
+      duration_class             all 3-6m  2 12
+      duration_class             all 6-12m 2 12
+      duration_class             all 1-2y  2 12
+      duration_class             all 2-3y  2 12
+      duration_class             all 3-4y  2 12
+      duration_class             all 4y+   1 12
+      in_trajectory_after        all 91    1 12 =11/12
+      in_trajectory_after        all 182   3 12 =9/12
+      in_trajectory_after        all 365   5 12 =7/12
+      in_trajectory_after        all 730   7 12 =5/12
+      trajectory_duration_median all -    12 12 =366
+      return_within              all 182   0 12
+      return_within              all 365   0 12
+    `,
+  },
+  {
+    name: 'median: an exact half counts (15/22 x 11/15 = 1/2)',
+    spec: '10',
+    // D = 31 Dec 2022 (c99). a01-a07 last 10 days, b01-b04 20 days (ended), o01-o11 are open from
+    // 1 Jan 2021: censored after 730 days. At 10: at risk 22, 7 ended: S = 15/22. At 20: at risk
+    // 15, 4 ended: S = 15/22 * 11/15 = 1/2 exactly (0.5000000000000001 as a product of doubles):
+    // median 20. S(91) = ... = S(730) = 1/2 (the censorings at 730 do not lower it).
+    rows: `
+      alloc a01 GM0014 A1 2021-01-01 2021-01-10
+      alloc a02 GM0014 A1 2021-01-01 2021-01-10
+      alloc a03 GM0014 A1 2021-01-01 2021-01-10
+      alloc a04 GM0014 A1 2021-01-01 2021-01-10
+      alloc a05 GM0014 A1 2021-01-01 2021-01-10
+      alloc a06 GM0014 A1 2021-01-01 2021-01-10
+      alloc a07 GM0014 A1 2021-01-01 2021-01-10
+      alloc b01 GM0014 A1 2021-01-01 2021-01-20
+      alloc b02 GM0014 A1 2021-01-01 2021-01-20
+      alloc b03 GM0014 A1 2021-01-01 2021-01-20
+      alloc b04 GM0014 A1 2021-01-01 2021-01-20
+      alloc o01 GM0014 A1 2021-01-01 -
+      alloc o02 GM0014 A1 2021-01-01 -
+      alloc o03 GM0014 A1 2021-01-01 -
+      alloc o04 GM0014 A1 2021-01-01 -
+      alloc o05 GM0014 A1 2021-01-01 -
+      alloc o06 GM0014 A1 2021-01-01 -
+      alloc o07 GM0014 A1 2021-01-01 -
+      alloc o08 GM0014 A1 2021-01-01 -
+      alloc o09 GM0014 A1 2021-01-01 -
+      alloc o10 GM0014 A1 2021-01-01 -
+      alloc o11 GM0014 A1 2021-01-01 -
+      alloc c99 GM0014 A1 2022-12-31 2023-01-31
+    `,
+    expect: `
+      cohort_youths              all -    22 -
+      in_trajectory_after        all 91   11 22 =1/2
+      in_trajectory_after        all 730  11 22 =1/2
+      trajectory_duration_median all -    11 22 =20
+      duration_class             all 0-3m 11 11
+    `,
+  },
+  {
+    name: 'ended as planned: the reason of the product(s) with the latest end, the lowest code on a tie',
+    spec: '10',
+    // Reasons (reden_beeindiging, JZ588; 31 = volgens plan). D = 31 Dec 2022 (c99): all but c6 ended.
+    // c1: A1 and G1 both end 31 Mar, reasons 31 and 02: the lowest, 2: not as planned.
+    // c2: A1 and G1 both end 31 Mar, reasons 31 and none: 31 (the lowest code present).
+    // c3: A1 ends 31 Mar with 02, G1 ends 28 Feb with 31: the latest end decides: 2.
+    // c4: A1 ends 31 Mar without a reason, G1 ends 28 Feb with 31: no reason: not counted.
+    // c5: one product, reason 31.
+    // c6: open product with reason 31: not ended, not counted.
+    // Ended with a reason: c1, c2, c3, c5 = 4; as planned c2, c5 = 2.
+    rows: `
+      alloc c1 GM0014 A1 2021-01-01 2021-03-31 - - 31
+      alloc c1 GM0014 G1 2021-02-01 2021-03-31 - - 02
+      alloc c2 GM0014 A1 2021-01-01 2021-03-31 - - 31
+      alloc c2 GM0014 G1 2021-02-01 2021-03-31 - - -
+      alloc c3 GM0014 A1 2021-01-01 2021-03-31 - - 02
+      alloc c3 GM0014 G1 2021-01-15 2021-02-28 - - 31
+      alloc c4 GM0014 A1 2021-01-01 2021-03-31 - - -
+      alloc c4 GM0014 G1 2021-01-15 2021-02-28 - - 31
+      alloc c5 GM0363 A1 2021-05-01 2021-06-30 - - 31
+      alloc c6 GM0363 A1 2021-05-01 -          - - 31
+      alloc c99 GM0014 A1 2022-12-31 2023-01-31
+    `,
+    expect: `
+      ended_as_planned all    - 2 4
+      ended_as_planned Noord  - 1 3
+      ended_as_planned GM0363 - 1 1
+      ended_as_planned West   - 1 1
+      duration_class   all    0-3m 5 5
+    `,
+  },
+  {
+    name: 'ended as planned, claims: a claim product ends as its latest-ending period says',
+    spec: '2, 10',
+    // Claims periods that follow each other are one product (SPEC 2). D = latest end of a claim
+    // period = 31 Dec 2022 (c9).
+    // c1: January (no reason) and February (31): the product ends 28 Feb with 31: as planned.
+    // c2: January (31) and February (no reason): no reason.
+    // c3: January (31) and, overlapping, 15 Jan - 28 Feb (01): 1, not as planned.
+    rows: `
+      claims c1 GM0014 G1 2021-01-01 2021-01-31 - - -
+      claims c1 GM0014 G1 2021-02-01 2021-02-28 - - 31
+      claims c2 GM0014 G1 2021-01-01 2021-01-31 - - 31
+      claims c2 GM0014 G1 2021-02-01 2021-02-28 - - -
+      claims c3 GM0014 G1 2021-01-01 2021-01-31 - - 31
+      claims c3 GM0014 G1 2021-01-15 2021-02-28 - - 01
+      claims c9 GM0014 G1 2022-12-01 2022-12-31
+    `,
+    expect: `
+      ended_as_planned        all - 1 2
+      products_per_trajectory all - 3 3
+      duration_class          all 0-3m 3 3
+    `,
+  },
+  {
+    name: 'return within 182 and 365 days: only ended trajectories followed up W days within the data',
+    spec: '10',
+    // D = 30 Jun 2022 (c99, not in the cohort). Trajectories started in 2021 (all ended: each
+    // maxEnd + 30 < D):
+    //   c1 T1 Jan-Mar 2021 (maxEnd 31 Mar): +182 = 29 Sep 2021, +365 = 31 Mar 2022, both <= D; next
+    //      product 1 Jun, 62 days later: returned within 182 and 365.
+    //   c1 T2 June 2021 (30 Jun): +182 <= D, +365 = 30 Jun 2022 = D (<= D: followed up); no next.
+    //   c2 T1 January (31 Jan): both windows <= D; next 1 Aug, 182 days later: returned in both.
+    //   c2 T2 August (31 Aug): +182 = 1 Mar 2022 <= D, +365 = 31 Aug 2022 > D; no next.
+    //   c3 T1 January: both <= D; next 2 Aug, 183 days: not within 182, within 365.
+    //   c3 T2 August: +182 <= D, +365 > D; no next.
+    //   c4 T1 1 Nov 2021 - 31 Jan 2022: +182 = 1 Aug 2022 > D: in neither denominator (its next
+    //      product on 15 Mar 2022, 43 days later, does not count). That product starts in 2022.
+    // 182: denominator c1T1 c1T2 c2T1 c2T2 c3T1 c3T2 = 6, returned c1T1 c2T1 = 2.
+    // 365: denominator c1T1 c1T2 c2T1 c3T1 = 4, returned c1T1 c2T1 c3T1 = 3.
+    rows: `
+      alloc c1 GM0014 A1 2021-01-01 2021-03-31
+      alloc c1 GM0014 A1 2021-06-01 2021-06-30
+      alloc c2 GM0014 A1 2021-01-01 2021-01-31
+      alloc c2 GM0014 A1 2021-08-01 2021-08-31
+      alloc c3 GM0014 A1 2021-01-01 2021-01-31
+      alloc c3 GM0014 A1 2021-08-02 2021-08-31
+      alloc c4 GM0014 A1 2021-11-01 2022-01-31
+      alloc c4 GM0014 A1 2022-03-15 2022-04-15
+      alloc c99 GM0014 A1 2022-06-30 2022-07-31
+    `,
+    expect: `
+      cohort_youths     all -   4 -
+      trajectories_open all -   0 7
+      return_within     all 182 2 6
+      return_within     all 365 3 4
+    `,
+  },
+  {
+    name: 'prior care: a product ending 365 days before the first start counts, 366 days does not; open ends count',
+    spec: '10',
+    // First start in Y: 1 Mar 2021 for all; 1 Mar 2021 - 365 days = 1 Mar 2020 (2020 is a leap year).
+    // c1: earlier product ends 1 Mar 2020 >= 1 Mar 2020: prior care.
+    // c2: earlier product ends 29 Feb 2020, 366 days before: not within 365.
+    // c3: an open product since 2019: prior care (and it keeps c3 in care).
+    // c4: nothing before Y.
+    rows: `
+      alloc c1 GM0014 A1 2020-01-01 2020-03-01
+      alloc c1 GM0014 A1 2021-03-01 2021-03-31
+      alloc c2 GM0014 A1 2020-01-01 2020-02-29
+      alloc c2 GM0014 A1 2021-03-01 2021-03-31
+      alloc c3 GM0014 A1 2019-01-01 -
+      alloc c3 GM0014 A1 2021-03-01 2021-03-31
+      alloc c4 GM0014 A1 2021-03-01 2021-03-31
+    `,
+    expect: `
+      prior_care        all    - 2 4
+      prior_care        GM0014 - 2 4
+      in_care_next_year all    - 1 4
+    `,
+  },
+  {
+    name: 'prior care: --lookback-days 366 takes in the product ending 366 days before',
+    spec: '10',
+    lookbackDays: 366,
+    // The rows of the previous case; 1 Mar 2021 - 366 = 29 Feb 2020: c2 counts too.
+    rows: `
+      alloc c1 GM0014 A1 2020-01-01 2020-03-01
+      alloc c1 GM0014 A1 2021-03-01 2021-03-31
+      alloc c2 GM0014 A1 2020-01-01 2020-02-29
+      alloc c2 GM0014 A1 2021-03-01 2021-03-31
+      alloc c3 GM0014 A1 2019-01-01 -
+      alloc c3 GM0014 A1 2021-03-01 2021-03-31
+      alloc c4 GM0014 A1 2021-03-01 2021-03-31
+    `,
+    expect: `
+      prior_care all - 3 4
+    `,
+  },
+  {
+    name: 'prior care: only a product of the same data kind counts (mixed: either kind)',
+    spec: '10',
+    // c1: an allocation Jun-Dec 2020, then an allocation and a claim period in March 2021.
+    // Allocations: prior care. Claims: no earlier claim: none. Mixed: the allocation counts.
+    rows: `
+      alloc  c1 GM0014 A1 2020-06-01 2020-12-31 T1
+      alloc  c1 GM0014 A1 2021-03-01 2021-03-31 T2
+      claims c1 GM0014 A1 2021-03-01 2021-03-31
+    `,
+    expect: `
+      allocations prior_care all - 1 1
+      claims      prior_care all - 0 1
+      mixed       prior_care all - 1 1
+    `,
+  },
+  {
+    name: 'claims: D is the latest end of a claim period',
+    spec: '10',
+    // Claims D = 15 May 2021 (c2's end; the latest start is 11 Apr).
+    // c1: March: 31 Mar + 30 = 30 Apr < D: ended after 31 days.
+    // c2: 1 Jan - 15 May: censored after min(15 May, D) - 1 Jan + 1 = 135 days.
+    // c3: 10-14 Apr: 14 Apr + 30 = 14 May < D: ended after 5 days.
+    // c4: 11-15 Apr: 15 Apr + 30 = 15 May = D: censored after 5 days.
+    // At 5: at risk 4 (the censoring at 5 comes after the event), 1 ended: 3/4. At 31: at risk 2
+    // (c1, c2), 1 ended: 3/8. S(91) = S(730) = 3/8; median 31.
+    // (Were D the latest start, 11 Apr, c1 and c3 would be censored.)
+    rows: `
+      claims c1 GM0014 G1 2021-03-01 2021-03-31
+      claims c2 GM0014 G1 2021-01-01 2021-05-15
+      claims c3 GM0014 G1 2021-04-10 2021-04-14
+      claims c4 GM0014 G1 2021-04-11 2021-04-15
+    `,
+    expect: `
+      in_trajectory_after        all 91   2 4 =3/8
+      in_trajectory_after        all 730  2 4 =3/8
+      trajectory_duration_median all -    2 4 =31
+      duration_class             all 0-3m 2 2
+    `,
+  },
+  {
+    name: 'mixed: D is the earlier of the two kinds\' D',
+    spec: '10',
+    // Allocations D = latest start = 1 Jun 2021 (c2). Claims D = latest end = 30 Sep 2021 (c3).
+    // Mixed D = 1 Jun 2021.
+    // Allocations: c1 Jan-Mar, ended (30 Apr < 1 Jun) after 90 days; c2 from 1 Jun censored after 1.
+    //   At 90 at risk 1: S = 0. S(91) = 0, median 90.
+    // Claims: c1 February, ended after 28 days; c3 1 Mar - 30 Sep censored after 214. At 28 at risk
+    //   2: S = 1/2 = S(91); median 28.
+    // Mixed (D = 1 Jun): c1 allocation Jan-Mar + claim February, one trajectory, ended after 90; c2
+    //   censored after 1; c3 censored after min(30 Sep, 1 Jun) - 1 Mar + 1 = 93. At 90 at risk 2 (c1,
+    //   c3): S = 1/2. (With the claims D, c3 and c2 would be censored after 214 and 122: S = 2/3.)
+    rows: `
+      alloc  c1 GM0014 A1 2021-01-01 2021-03-31 T1
+      alloc  c2 GM0014 A1 2021-06-01 2021-12-31 T2
+      claims c1 GM0014 G1 2021-02-01 2021-02-28
+      claims c3 GM0014 G1 2021-03-01 2021-09-30
+    `,
+    expect: `
+      allocations in_trajectory_after        all 91 1 2 =0
+      allocations trajectory_duration_median all -  1 2 =90
+      claims      in_trajectory_after        all 91 1 2 =1/2
+      claims      trajectory_duration_median all -  1 2 =28
+      mixed       in_trajectory_after        all 91 1 3 =1/2
+      mixed       in_trajectory_after        GM0014 91 1 3 =1/2
+      mixed       trajectory_duration_median all -  1 3 =90
+      mixed       duration_class             all 0-3m 1 1
+    `,
+  },
+
+  // ------------------------------------------------- SPEC 10: the data cut-off D, read literally
+  // (the TypeScript engine reads D from accepted rows, before products are made: see the case names)
+  {
+    name: 'cut-off D: claims D is the latest end of a claim period, not a later start of an open claim period',
+    spec: '10',
+    // SPEC 10: claims D = "the latest end date of any accepted claim period" (only when no claim
+    // period has an end: the latest start). Here the latest end is 31 Mar 2021 (c1); c2's open
+    // period starts later, 1 Jun 2021, but has no end: D = 31 Mar 2021.
+    // c1: March: 31 Mar + 30 is not before D: censored after min(31 Mar, D) - 1 Mar + 1 = 31 days.
+    // c2: starts after D: censoring time < 1, left out of the curve.
+    // Curve: one trajectory, censored: S(91) = 1 with 0 ended of 1; no median; no ended trajectory.
+    // (With D = 1 Jun 2021, the latest start, c1 would have ended after 31 days and c2 be censored
+    // after 1: 1 of 2, S(91) = 0 (at 31 only c1 is at risk), median 31.)
+    rows: `
+      claims c1 GM0014 G1 2021-03-01 2021-03-31
+      claims c2 GM0014 G1 2021-06-01 -
+    `,
+    expect: `
+      trajectories_open          all -    1 2
+      in_trajectory_after        all 91   0 1 =1
+      trajectory_duration_median all -    0 1 =-
+      duration_class             all 0-3m 0 0
+    `,
+  },
+  {
+    name: 'cut-off D: allocations D is the latest start of a product; a replaced version\'s start does not count',
+    spec: '2, 10',
+    // T1 of c1 was first issued for September 2021 and re-issued (read later) for March 2021: the
+    // product is March (SPEC 2, the latest version counts). SPEC 10: allocations D = "the latest
+    // start date of any accepted product" = 1 Mar 2021 (c1's product; c2 starts 1 Jan).
+    // c1: March: censored after min(31 Mar, D) - 1 Mar + 1 = 1 day.
+    // c2: January: 31 Jan + 30 = 2 Mar, not before D: censored after 31 days.
+    // Nobody ended: S(91) = 1 (0 of 2), no median, duration classes 0 / 0.
+    // (With D = 1 Sep 2021, the replaced version's start, both would have ended: 2 of 2, S = 0.)
+    rows: `
+      alloc c1 GM0014 A1 2021-09-01 2021-09-30 T1
+      alloc c2 GM0014 A1 2021-01-01 2021-01-31 T2
+      alloc c1 GM0014 A1 2021-03-01 2021-03-31 T1
+    `,
+    expect: `
+      products_per_trajectory    all -    2 2
+      in_trajectory_after        all 91   0 2 =1
+      trajectory_duration_median all -    0 2 =-
+      duration_class             all 0-3m 0 0
+    `,
   },
 ];

@@ -7,16 +7,6 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export type DataKind = 'allocations' | 'claims';
 
-/**
- * The measures reference.sql computes (SPEC 5 and 9). The engine's other measures (SPEC 10: time in
- * care, return, prior care) are not in the reference yet, so the comparisons leave them out; every
- * measure listed here must match row for row.
- */
-export const REFERENCE_MEASURES: ReadonlySet<string> = new Set([
-  'cohort_youths', 'in_care_next_year', 'outflow', 'products_per_trajectory', 'trajectories_open', 'trajectory_size',
-  'start_category_any', 'start_category_alone', 'products_started',
-]);
-
 /** An input file and its data kind (a plain path: allocations). */
 export interface ReferenceInput {
   path: string;
@@ -29,6 +19,10 @@ export interface ReferenceOptions {
   regions?: string;
   year: number;
   gapDays?: number;
+  /** The data cut-off D (SPEC 10, `--data-until`) as YYYY-MM-DD; default: read from the data. */
+  dataUntil?: string;
+  /** Prior-care lookback L in days (SPEC 10, default 365). */
+  lookbackDays?: number;
   /** DuckDB threads (default: DuckDB's own choice, the number of cores). */
   threads?: number;
 }
@@ -42,6 +36,8 @@ export interface ReferenceRow {
   bucket: string;
   numerator: number;
   denominator: number | null;
+  /** The Kaplan-Meier value (in_trajectory_after: S(t); trajectory_duration_median: days); null otherwise or when there is none. */
+  value: number | null;
 }
 
 /** reference.sql next to this file (tests run the .ts source) or in the repository (compiled into dist/). */
@@ -53,15 +49,26 @@ function sqlPath(): string {
   throw new Error('test/reference/reference.sql not found');
 }
 
-/** ',' or ';', whichever the header line holds more of (SPEC 9). */
-function delimiterOf(path: string): string {
+/** The header line: ',' or ';' (whichever it holds more of, SPEC 9) and its column names, lower case. */
+function headerOf(path: string): { delim: string; names: Set<string> } {
   const fd = openSync(path, 'r');
   const buf = Buffer.alloc(4096);
   const n = readSync(fd, buf, 0, buf.length, 0);
   closeSync(fd);
-  const header = buf.subarray(0, n).toString('latin1').split(/\r?\n/)[0];
+  const header = buf.subarray(0, n).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '').split(/\r?\n/)[0];
   const count = (c: string): number => header.split(c).length - 1;
-  return count(';') > count(',') ? ';' : ',';
+  const delim = count(';') > count(',') ? ';' : ',';
+  return { delim, names: new Set(header.split(delim).map((h) => h.trim().replace(/^"|"$/g, '').trim().toLowerCase())) };
+}
+
+/** The optional columns reference.sql reads when a file has them: placeholder -> column name. */
+const OPTIONAL = { reason: 'reden_beeindiging', birth: 'geboortedatum', referrer: 'verwijzer', sex: 'geslacht' } as const;
+
+/** A YYYY-MM-DD date as a day number (days since 1970-01-01). */
+function dayOf(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`dataUntil must be YYYY-MM-DD, not ${iso}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
 }
 
 const lit = (s: string): string => s.replace(/'/g, "''");
@@ -76,10 +83,14 @@ export function referenceStatements(opts: ReferenceOptions): string[] {
     if (!re.test(sql)) throw new Error(`reference.sql: block ${name} not found`);
     sql = sql.replace(re, (_, body: string) => render(body));
   };
+  const headers = inputs.map((i) => headerOf(i.path));
   block('PER INPUT', (body) =>
     inputs
-      .map(({ path, kind }, i) =>
-        body.replaceAll('{{i}}', String(i)).replaceAll('{{path}}', lit(path)).replaceAll('{{delim}}', delimiterOf(path)).replaceAll('{{kind}}', kind))
+      .map(({ path, kind }, i) => {
+        let b = body.replaceAll('{{i}}', String(i)).replaceAll('{{path}}', lit(path)).replaceAll('{{delim}}', headers[i].delim).replaceAll('{{kind}}', kind);
+        for (const [key, col] of Object.entries(OPTIONAL)) b = b.replaceAll(`{{${key}}}`, headers[i].names.has(col) ? col : 'NULL::VARCHAR');
+        return b;
+      })
       .join(''),
   );
   block('REGIONS', (body) => (opts.regions ? body.replaceAll('{{regions}}', lit(opts.regions)) : ''));
@@ -90,6 +101,9 @@ export function referenceStatements(opts: ReferenceOptions): string[] {
     .replaceAll('{{mixed}}', mixed ? 'TRUE' : 'FALSE')
     .replaceAll('{{year}}', String(Math.trunc(opts.year)))
     .replaceAll('{{gap_days}}', String(Math.trunc(opts.gapDays ?? 30)))
+    .replaceAll('{{has_reason}}', headers.some((h) => h.names.has(OPTIONAL.reason)) ? 'TRUE' : 'FALSE')
+    .replaceAll('{{data_until}}', opts.dataUntil === undefined ? 'NULL' : String(dayOf(opts.dataUntil)))
+    .replaceAll('{{lookback_days}}', String(Math.trunc(opts.lookbackDays ?? 365)))
     .replaceAll('{{codes}}', lit(opts.codes));
   // Statements end with ';' at the end of a line; drop comment-only pieces.
   return sql
@@ -113,6 +127,7 @@ async function runOn(conn: DuckDBConnection, opts: ReferenceOptions): Promise<Re
     bucket: String(r.bucket ?? ''),
     numerator: Number(r.numerator),
     denominator: r.denominator === null || r.denominator === undefined ? null : Number(r.denominator),
+    value: r.value === null || r.value === undefined ? null : Number(r.value),
   }));
 }
 

@@ -1,4 +1,4 @@
--- traject reference implementation in DuckDB SQL: the cohort figures of SPEC section 5 / 9 for
+-- traject reference implementation in DuckDB SQL: the cohort figures of SPEC sections 5, 9 and 10 for
 -- allocation data (toewijzingen), claims data (declaraties) and runs holding both (the `mixed`
 -- figures), disclosure off, following docs/definitions.md.
 --
@@ -10,10 +10,18 @@
 --   {{codes}}, {{regions}}    paths of the mapping table and the region table ('' = no region table)
 --   per input file, the statements between "BEGIN PER INPUT" and "END PER INPUT" lines, with
 --   {{i}} (0-based source order), {{path}}, {{delim}} (',' or ';', taken from the header line)
---   and {{kind}} ('allocations' or 'claims')
+--   and {{kind}} ('allocations' or 'claims'); {{reason}}, {{birth}}, {{referrer}}, {{sex}}: the
+--   optional columns reden_beeindiging, geboortedatum, verwijzer, geslacht, or NULL when the file
+--   has no such column
+--   {{has_reason}}            TRUE when some input has a reden_beeindiging column (SPEC 10: only then
+--                             ended_as_planned)
+--   {{data_until}}            the data cut-off D as a day number (--data-until), or NULL: from the data
+--   {{lookback_days}}         the prior-care lookback L (default 365)
 --   {{mixed}}                 TRUE when the inputs hold both kinds (then the mixed figures are made)
 --   {{input_union}}           SELECT {{i}} AS src, rowid AS rn, * FROM norm_{{i}} UNION ALL ...
--- Statements are separated by lines that end in ';'. The final SELECT returns the metrics rows.
+-- Statements are separated by lines that end in ';'. The final SELECT returns the metrics rows:
+-- the counts, and for the Kaplan-Meier rows (in_trajectory_after, trajectory_duration_median) the
+-- value too, computed here in SQL (window functions over the distinct times of each area's curve).
 --
 -- Choices where definitions.md leaves room (documented, so a mismatch can be judged):
 --   * exact duplicates are found after normalisation (municipality number, day numbers, trimmed
@@ -30,6 +38,12 @@
 --     still take the mixed counts of every municipality, shown or not.
 --   * claims: a claim product takes the municipality, code and iJw category of its earliest row
 --     (by start, then end, then read order); an empty end on a claim row is read as open.
+--   * SPEC 10: the optional columns (reason, birth date, referrer, sex) take part in the duplicate
+--     check (reason as its code, the others as trimmed text), so rows that differ only there are two
+--     rows. A claim product's reason for ending is that of its latest-ending row(s) (lowest code).
+--     Trajectories that start after D (censoring time < 1) are left out of the curve, so out of the
+--     in_trajectory_after and median denominators too. For mixed figures "of the same kind" means
+--     any product of either kind (prior care, the next product after a trajectory).
 
 SET VARIABLE y = {{year}};
 SET VARIABLE gap = {{gap_days}};
@@ -77,6 +91,13 @@ SELECT
   pday(einddatum) AS end_day, -- NULL = open
   trim(coalesce(toewijzingnummer, '')) AS alloc,
   trim(coalesce(aanbieder, '')) AS provider,
+  -- Optional columns ({{reason}} etc. are the column or NULL when the file has none): the reason for
+  -- ending as iJw JZ588 code 1..99 (one or two digits; anything else: 0, none); the others only
+  -- take part in the duplicate check, as trimmed text.
+  coalesce(CASE WHEN regexp_full_match(trim({{reason}}), '[0-9]{1,2}') THEN CAST(trim({{reason}}) AS INTEGER) END, 0) AS reason,
+  coalesce(trim({{birth}}), '') AS birth,
+  coalesce(trim({{referrer}}), '') AS referrer,
+  coalesce(trim({{sex}}), '') AS sex,
   '{{kind}}' AS kind
 FROM read_csv('{{path}}', delim = '{{delim}}', header = true, all_varchar = true, quote = '"', escape = '"',
   normalize_names = true);
@@ -88,12 +109,13 @@ CREATE VIEW rows_norm AS {{input_union}};
 -- Readable, valid rows only (SPEC 2: an end before the start is invalid and not used).
 -- Exact duplicates (same kind, same values) count once (the first copy in read order; ord = read order).
 CREATE TABLE rows_dedup AS
-SELECT kind, client, gm, code, ijw, start_day, end_day, alloc, provider, min(src * 1099511627776 + rn) AS ord
+SELECT kind, client, gm, code, ijw, start_day, end_day, alloc, provider, reason,
+  min(src * 1099511627776 + rn) AS ord
 FROM rows_norm
 WHERE client IS NOT NULL AND client <> '' AND gm IS NOT NULL AND code <> ''
   AND start_day IS NOT NULL AND start_day >= 0
   AND (end_day IS NULL OR end_day >= start_day)
-GROUP BY kind, client, gm, code, ijw, start_day, end_day, alloc, provider;
+GROUP BY kind, client, gm, code, ijw, start_day, end_day, alloc, provider, reason, birth, referrer, sex;
 DROP VIEW rows_norm;
 -- BEGIN PER INPUT
 DROP TABLE norm_{{i}};
@@ -103,7 +125,7 @@ DROP TABLE norm_{{i}};
 -- Rows without an allocation number are each a product. pid = read order of the row that counts.
 CREATE TABLE products AS
 SELECT 'allocations' AS kind, d.ord AS pid, d.client, d.gm, d.code, d.ijw, d.start_day,
-  coalesce(d.end_day, getvariable('open_end')) AS end_day, d.end_day IS NULL AS is_open
+  coalesce(d.end_day, getvariable('open_end')) AS end_day, d.end_day IS NULL AS is_open, d.reason
 FROM rows_dedup d
 LEFT JOIN (
   SELECT client, alloc, max(ord) AS last_ord FROM rows_dedup
@@ -113,7 +135,9 @@ WHERE d.kind = 'allocations' AND (d.alloc = '' OR d.ord = v.last_ord);
 
 -- Claims: rows of one client, code and provider (an empty provider is a group of its own) whose
 -- periods overlap or follow within 1 day (start - latest end so far <= 1) are one product
--- (gaps and islands). pid = read order of its first row read.
+-- (gaps and islands). pid = read order of its first row read. Its reason for ending is that of
+-- its latest-ending row (several: the lowest code given; SPEC 10 reads the reason of a trajectory
+-- the same way from its products).
 INSERT INTO products
 WITH c AS (
   SELECT *, coalesce(end_day, getvariable('open_end')) AS e FROM rows_dedup WHERE kind = 'claims'
@@ -127,11 +151,26 @@ islands AS (
   SELECT *, sum(CASE WHEN prev_max IS NULL OR start_day - prev_max > 1 THEN 1 ELSE 0 END)
     OVER (PARTITION BY client, code, provider ORDER BY start_day, e, ord ROWS UNBOUNDED PRECEDING) AS island
   FROM edges
+),
+ends AS (
+  SELECT *, max(e) OVER (PARTITION BY client, code, provider, island) AS island_end FROM islands
 )
 SELECT 'claims', min(ord), client, first(gm ORDER BY start_day, e, ord), code,
-  first(ijw ORDER BY start_day, e, ord), min(start_day), max(e), bool_or(end_day IS NULL)
-FROM islands
+  first(ijw ORDER BY start_day, e, ord), min(start_day), max(e), bool_or(end_day IS NULL),
+  coalesce(min(reason) FILTER (WHERE reason > 0 AND e = island_end), 0)
+FROM ends
 GROUP BY client, code, provider, island;
+
+-- SPEC 10: the data cut-off D per analysis kind, as a day number. Allocations: the latest start of
+-- an allocation product (after versions: a replaced version is no product); claims: the latest end
+-- of a claim period (row), or when no claim period has an end, the latest start; mixed: the earlier
+-- of the two. {{data_until}} (a day number, or NULL) replaces all of them.
+CREATE TABLE cutoff (ak VARCHAR, d BIGINT);
+INSERT INTO cutoff
+SELECT 'allocations', coalesce({{data_until}}, max(start_day)) FROM products WHERE kind = 'allocations' HAVING count(*) > 0
+UNION ALL
+SELECT 'claims', coalesce({{data_until}}, max(end_day), max(start_day)) FROM rows_dedup WHERE kind = 'claims' HAVING count(*) > 0;
+INSERT INTO cutoff SELECT 'mixed', min(d) FROM cutoff HAVING count(*) = 2;
 DROP TABLE rows_dedup;
 
 -- ------------------------------------------------------------------------------------------
@@ -237,7 +276,7 @@ WHERE p.start_day < getvariable('y2') AND p.end_day >= getvariable('y1');
 -- a product starts a new trajectory when start - (latest end of all earlier products) > gap.
 CREATE TABLE stitched AS
 WITH s AS (
-  SELECT p.ak, p.client, p.pid, p.start_day, p.end_day, p.is_open,
+  SELECT p.ak, p.client, p.pid, p.start_day, p.end_day, p.is_open, p.reason,
     max(p.end_day) OVER (PARTITION BY p.ak, p.client ORDER BY p.start_day, p.end_day, p.pid
       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
   FROM aprod p JOIN cohort c USING (ak, client)
@@ -247,10 +286,16 @@ SELECT *, sum(CASE WHEN prev_max IS NULL OR start_day - prev_max > getvariable('
   OVER (PARTITION BY ak, client ORDER BY start_day, end_day, pid ROWS UNBOUNDED PRECEDING) AS traj
 FROM s;
 
+-- open: the SPEC 5 notion (still open after Y+1). has_open, max_end (open_end when open) and the
+-- reason for ending (SPEC 10: that of its product(s) with the latest end, the lowest code given;
+-- 0 none) serve SPEC 10.
 CREATE TABLE trajectories AS
+WITH m AS (SELECT *, max(end_day) OVER (PARTITION BY ak, client, traj) AS traj_end FROM stitched)
 SELECT ak, client, traj, min(start_day) AS first_start, count(*) AS n,
-  bool_or(is_open) OR max(end_day) >= getvariable('y2') AS open
-FROM stitched GROUP BY ak, client, traj;
+  bool_or(is_open) OR max(end_day) >= getvariable('y2') AS open,
+  bool_or(is_open) AS has_open, CAST(max(end_day) AS BIGINT) AS max_end,
+  coalesce(min(reason) FILTER (WHERE reason > 0 AND end_day = traj_end), 0) AS reason
+FROM m GROUP BY ak, client, traj;
 
 -- ------------------------------------------------------------------------------------------
 -- Counts per kind and municipality (the client's municipality in that kind), in long form.
@@ -264,6 +309,20 @@ INSERT INTO buckets VALUES ('1', 1, 1), ('2', 2, 2), ('3', 3, 3), ('4', 4, 4), (
 CREATE TABLE traj_y AS
 SELECT c.gm, t.* FROM trajectories t JOIN cohort c USING (ak, client)
 WHERE t.first_start < getvariable('y1');
+
+-- SPEC 10, per trajectory started in Y: ended (no open product and maxEnd + gap < D), its duration
+-- (ended: maxEnd - start + 1) or censoring time (min(maxEnd, D) - start + 1, open: D - start + 1),
+-- and the start of the client's next product of the same kind after maxEnd (NULL: none).
+CREATE TABLE ending AS
+WITH e AS (
+  SELECT t.ak, t.gm, t.client, t.first_start, t.max_end, t.reason, k.d,
+    NOT t.has_open AND t.max_end + getvariable('gap') < k.d AS ended
+  FROM traj_y t JOIN cutoff k USING (ak)
+)
+SELECT e.*,
+  CASE WHEN ended THEN max_end - first_start + 1 ELSE least(max_end, d) - first_start + 1 END AS time,
+  (SELECT min(p.start_day) FROM aprod p WHERE p.ak = e.ak AND p.client = e.client AND p.start_day > e.max_end) AS next_start
+FROM e;
 
 CREATE TABLE started AS -- products of the cohort started in Y
 SELECT p.ak, c.gm, p.client, p.category FROM aprod p JOIN cohort c USING (ak, client)
@@ -322,21 +381,118 @@ UNION ALL
 SELECT g.ak, g.gm, 'products_started', k.category, '', coalesce(s.products, 0), coalesce(s.youths, 0)
 FROM per_gm g CROSS JOIN cats k LEFT JOIN started_gm s ON s.ak = g.ak AND s.gm = g.gm AND s.category = k.category;
 
+-- SPEC 10 counts per municipality. Duration classes of CBS StatLine 85096NED (ended trajectories).
+CREATE TABLE dclass (bucket VARCHAR, lo INTEGER, hi INTEGER);
+INSERT INTO dclass VALUES ('0-3m', 1, 91), ('3-6m', 92, 182), ('6-12m', 183, 365), ('1-2y', 366, 730),
+  ('2-3y', 731, 1095), ('3-4y', 1096, 1461), ('4y+', 1462, 2147483647);
+CREATE TABLE windows (w INTEGER);
+INSERT INTO windows VALUES (182), (365);
+
+CREATE TABLE ended_gm AS
+SELECT ak, gm, count(*) AS ended,
+  count(*) FILTER (WHERE reason > 0) AS with_reason,
+  count(*) FILTER (WHERE reason = 31) AS as_planned
+FROM ending WHERE ended GROUP BY ak, gm;
+
+INSERT INTO gm_counts
+SELECT g.ak, g.gm, 'duration_class', '', b.bucket,
+  (SELECT count(*) FROM ending x WHERE x.ak = g.ak AND x.gm = g.gm AND x.ended AND x.time BETWEEN b.lo AND b.hi),
+  coalesce(e.ended, 0)
+FROM per_gm g CROSS JOIN dclass b LEFT JOIN ended_gm e USING (ak, gm);
+
+-- Only when an input has a reason-for-ending column.
+INSERT INTO gm_counts
+SELECT g.ak, g.gm, 'ended_as_planned', '', '', coalesce(e.as_planned, 0), coalesce(e.with_reason, 0)
+FROM per_gm g LEFT JOIN ended_gm e USING (ak, gm)
+WHERE {{has_reason}};
+
+-- Return within W days: ended trajectories followed up W days within the data (maxEnd + W <= D);
+-- of those, the ones whose next product of the kind starts at most W days after maxEnd.
+INSERT INTO gm_counts
+SELECT g.ak, g.gm, 'return_within', '', CAST(w.w AS VARCHAR),
+  (SELECT count(*) FROM ending x WHERE x.ak = g.ak AND x.gm = g.gm AND x.ended AND x.max_end + w.w <= x.d
+     AND x.next_start - x.max_end <= w.w),
+  (SELECT count(*) FROM ending x WHERE x.ak = g.ak AND x.gm = g.gm AND x.ended AND x.max_end + w.w <= x.d)
+FROM per_gm g CROSS JOIN windows w;
+
+-- Prior care: a product of the same kind (any category, any start) with start < first start in Y
+-- and end >= first start - L (an open end counts: it is open_end).
+INSERT INTO gm_counts
+SELECT c.ak, c.gm, 'prior_care', '', '',
+  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM aprod p WHERE p.ak = c.ak AND p.client = c.client
+    AND p.start_day < c.first_day AND p.end_day >= c.first_day - {{lookback_days}})),
+  count(*)
+FROM cohort c GROUP BY c.ak, c.gm;
+
+-- Time in trajectory: per municipality the histogram (time, ended, censored) of its trajectories
+-- started in Y. One that starts after D (time < 1) says nothing yet and is left out of the curve.
+CREATE TABLE hist_gm AS
+SELECT ak, gm, time, count(*) FILTER (WHERE ended) AS events, count(*) FILTER (WHERE NOT ended) AS censored
+FROM ending WHERE time >= 1 GROUP BY ak, gm, time;
+
 -- ------------------------------------------------------------------------------------------
 -- Municipality, region (sum of its municipalities) and all (sum of every municipality), per kind.
 
 CREATE TABLE metrics AS
 SELECT 'municipality' AS level, 'GM' || lpad(CAST(gm AS VARCHAR), 4, '0') AS area, ak, measure, category, bucket,
-  numerator, denominator
+  numerator, denominator, NULL::DOUBLE AS value
 FROM gm_counts
 UNION ALL
-SELECT 'region', r.regio, ak, measure, category, bucket, sum(numerator), sum(denominator)
+SELECT 'region', r.regio, ak, measure, category, bucket, sum(numerator), sum(denominator), NULL
 FROM gm_counts JOIN regions r USING (gm)
 GROUP BY r.regio, ak, measure, category, bucket
 UNION ALL
-SELECT 'all', 'all', ak, measure, category, bucket, sum(numerator), sum(denominator)
+SELECT 'all', 'all', ak, measure, category, bucket, sum(numerator), sum(denominator), NULL
 FROM gm_counts
 GROUP BY ak, measure, category, bucket;
+
+-- Kaplan-Meier (SPEC 10) per area, from the area's histogram (the sum of its municipalities'):
+-- at risk at time t = trajectories with time >= t (so those censored at t are still at risk: at
+-- equal times events come before censorings); S after each step = the running product of
+-- (1 - ended / at risk) in time order.
+CREATE TABLE area_hist AS
+SELECT 'municipality' AS level, 'GM' || lpad(CAST(gm AS VARCHAR), 4, '0') AS area, ak, time, events, censored FROM hist_gm
+UNION ALL
+SELECT 'region', r.regio, ak, time, sum(events), sum(censored) FROM hist_gm JOIN regions r USING (gm) GROUP BY r.regio, ak, time
+UNION ALL
+SELECT 'all', 'all', ak, time, sum(events), sum(censored) FROM hist_gm GROUP BY ak, time;
+
+CREATE TABLE km AS
+WITH r AS (
+  SELECT *, sum(events + censored) OVER (PARTITION BY level, area, ak ORDER BY time DESC ROWS UNBOUNDED PRECEDING) AS at_risk
+  FROM area_hist
+)
+SELECT *, product(1.0 - CAST(events AS DOUBLE) / CAST(at_risk AS DOUBLE))
+  OVER (PARTITION BY level, area, ak ORDER BY time ROWS UNBOUNDED PRECEDING) AS s
+FROM r;
+DROP TABLE area_hist;
+
+CREATE TABLE points (t INTEGER);
+INSERT INTO points VALUES (91), (182), (365), (730);
+
+-- Every area with a cohort of a kind gets the rows (no trajectory in its curve: 0 / 0, no value).
+-- in_trajectory_after, bucket t: ended trajectories with duration <= t / trajectories in the curve,
+-- value S(t) = S after the last step at or before t (1 before the first).
+INSERT INTO metrics
+SELECT a.level, a.area, a.ak, 'in_trajectory_after', '', CAST(p.t AS VARCHAR),
+  coalesce(sum(k.events) FILTER (WHERE k.time <= p.t), 0),
+  coalesce(sum(k.events + k.censored), 0),
+  CASE WHEN count(k.time) > 0 THEN coalesce(arg_max(k.s, k.time) FILTER (WHERE k.time <= p.t), 1.0) END
+FROM (SELECT level, area, ak FROM metrics WHERE measure = 'cohort_youths') a
+CROSS JOIN points p
+LEFT JOIN km k ON k.level = a.level AND k.area = a.area AND k.ak = a.ak
+GROUP BY a.level, a.area, a.ak, p.t;
+
+-- trajectory_duration_median: ended / trajectories in the curve, value the smallest time with
+-- S <= 1/2 (NULL when the curve stays above). S is a product of doubles: a value within 1e-12 of
+-- 1/2 counts as 1/2 (15/22 * 11/15 is 1/2 exactly, 0.5000000000000001 in doubles).
+INSERT INTO metrics
+SELECT a.level, a.area, a.ak, 'trajectory_duration_median', '', '',
+  coalesce(sum(k.events), 0), coalesce(sum(k.events + k.censored), 0),
+  min(k.time) FILTER (WHERE k.events > 0 AND k.s <= 0.5 + 1e-12)
+FROM (SELECT level, area, ak FROM metrics WHERE measure = 'cohort_youths') a
+LEFT JOIN km k ON k.level = a.level AND k.area = a.area AND k.ak = a.ak
+GROUP BY a.level, a.area, a.ak;
 
 -- Mixed rows only where the area has rows of both kinds.
 DELETE FROM metrics m WHERE m.ak = 'mixed' AND (
@@ -345,7 +501,7 @@ DELETE FROM metrics m WHERE m.ak = 'mixed' AND (
 ) < 2;
 
 SELECT level, area, ak AS data_kind, measure, category, bucket,
-  CAST(numerator AS BIGINT) AS numerator, CAST(denominator AS BIGINT) AS denominator
+  CAST(numerator AS BIGINT) AS numerator, CAST(denominator AS BIGINT) AS denominator, value
 FROM metrics
 ORDER BY CASE level WHEN 'municipality' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, area,
   CASE ak WHEN 'allocations' THEN 0 WHEN 'claims' THEN 1 ELSE 2 END, measure, category, bucket;
