@@ -191,6 +191,26 @@ describe('on a laptop (1280 px) and a phone (390 px)', () => {
           expect(r.labelMid).toBeLessThan(r.trackBottom);
         }
       }
+      // no two texts of a chart row overlap (label, value, n, extra; ticks of the axis)
+      const overlaps = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const row of document.querySelectorAll('[data-chart] .crow')) {
+          const texts = [...row.querySelectorAll('.c-lab, .c-val, .c-n, .c-x, .tick')].flatMap((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const r = range.getBoundingClientRect();
+            return el.textContent.trim() !== '' && r.width > 0 ? [{ r, t: el.textContent.trim() }] : [];
+          });
+          for (let i = 0; i < texts.length; i++) {
+            for (let j = i + 1; j < texts.length; j++) {
+              const [a, b] = [texts[i].r, texts[j].r];
+              if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) found.push(`${texts[i].t} / ${texts[j].t}`);
+            }
+          }
+        }
+        return found;
+      });
+      expect(overlaps).toEqual([]);
       // wide tables scroll inside their own box: on the phone the comparisons do, the page does not
       if (narrow && name !== 'fixture-internal') {
         const cmp = await page.locator('.tablewrap:has(table.cmp)').evaluate((b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
