@@ -125,39 +125,61 @@ describe('report in headless Chromium', () => {
     const { page, errors, requests } = await open('report.html', renderReport(reportInput('cbs')));
 
     // outflow: 4 + 1 bars, 2 hatched
-    expect(await page.locator('svg[data-chart="outflow-allocations"] rect[data-bar="outflow"]').count()).toBe(4);
-    expect(await page.locator('svg[data-chart="outflow-claims"] rect[data-bar="outflow"]').count()).toBe(1);
-    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(5);
-    const suppressedOutflow = page.locator('rect[data-suppressed="outflow"]');
+    expect(await page.locator('[data-chart="outflow-allocations"] [data-bar="outflow"]').count()).toBe(4);
+    expect(await page.locator('[data-chart="outflow-claims"] [data-bar="outflow"]').count()).toBe(1);
+    expect(await page.locator('[data-bar="outflow"]').count()).toBe(5);
+    const suppressedOutflow = page.locator('[data-suppressed="outflow"]');
     expect(await suppressedOutflow.count()).toBe(2);
     expect((await suppressedOutflow.evaluateAll((els) => els.map((e) => e.getAttribute('data-area')))).sort()).toEqual(['GM0034', 'GM0047']);
-    // hatched, never drawn as zero: full track width with a pattern fill
-    for (const fill of await suppressedOutflow.evaluateAll((els) => els.map((e) => e.getAttribute('fill')))) {
-      expect(fill).toMatch(/^url\(#hatch-/);
+    // hatched, never drawn as zero: the full width of the track, striped
+    for (const { image, width, track } of await suppressedOutflow.evaluateAll((els) =>
+      els.map((e) => ({ image: getComputedStyle(e).backgroundImage, width: e.getBoundingClientRect().width, track: e.parentElement!.getBoundingClientRect().width })),
+    )) {
+      expect(image).toMatch(/^repeating-linear-gradient/);
+      expect(track).toBeGreaterThan(100);
+      expect(width).toBeCloseTo(track, 0);
     }
-    expect(await page.locator('svg[data-chart="outflow-allocations"] text.secret').count()).toBe(2);
+    expect(await page.locator('[data-chart="outflow-allocations"] .c-val.secret').count()).toBe(2);
 
     // the number of bars equals the published municipality rows of the fixture, counted independently
     const published = publishedRows().filter((r) => r.level === 'municipality' && r.measure === 'outflow' && r.value !== null);
-    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(published.length);
+    expect(await page.locator('[data-bar="outflow"]').count()).toBe(published.length);
 
     // products per trajectory: all 7 published
-    expect(await page.locator('rect[data-bar="products_per_trajectory"]').count()).toBe(7);
-    expect(await page.locator('rect[data-suppressed="products_per_trajectory"]').count()).toBe(0);
+    expect(await page.locator('[data-bar="products_per_trajectory"]').count()).toBe(7);
+    expect(await page.locator('[data-suppressed="products_per_trajectory"]').count()).toBe(0);
 
     // start categories: 28 segments, 6 hatched remainders
-    expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(28);
-    expect(await page.locator('rect[data-suppressed="start_category_alone"]').count()).toBe(6);
+    expect(await page.locator('[data-bar="start_category_alone"]').count()).toBe(28);
+    expect(await page.locator('[data-suppressed="start_category_alone"]').count()).toBe(6);
 
-    // bars really have a size on screen
-    const box = await page.locator('rect[data-bar="outflow"][data-area="GM0014"]').boundingBox();
+    // bars really have a size on screen, in proportion to the published value (0 to 100% of the track)
+    const gm0014 = published.find((r) => r.area === 'GM0014')!.value!;
+    const box = await page.locator('[data-bar="outflow"][data-area="GM0014"]').boundingBox();
+    const trackBox = await page.locator('[data-bar="outflow"][data-area="GM0014"] >> xpath=..').boundingBox();
     expect(box).not.toBeNull();
     expect(box!.width).toBeGreaterThan(50);
     expect(box!.height).toBeGreaterThan(5);
+    expect(box!.width / trackBox!.width).toBeCloseTo(gm0014, 2);
 
-    // reference lines: Noord and Zuid allocations (the unknown region has none), Zuid claims; overall per chart
-    expect(await page.locator('svg[data-chart="outflow-allocations"] line.ref-region').count()).toBe(2); // Noord and Zuid are published
-    expect(await page.locator('svg[data-chart="outflow-allocations"] line.ref-all').count()).toBe(1);
+    // reference lines: a dashed region line through each municipality of Noord (3) and Zuid (2),
+    // none in the unknown region; the line for all municipalities through every row
+    const groups = page.locator('[data-chart="outflow-allocations"] .cgroup');
+    expect(await groups.count()).toBe(3);
+    const linesPerGroup = await groups.evaluateAll((gs) => gs.map((g) => ({
+      name: g.querySelector('.grouplabel')!.textContent,
+      rows: g.querySelectorAll('.crow.m').length,
+      region: g.querySelectorAll('.rl-region').length,
+      all: g.querySelectorAll('.rl-all').length,
+    })));
+    expect(linesPerGroup).toEqual([
+      { name: 'Regio Noord', rows: 3, region: 3, all: 4 },
+      { name: 'Regio Zuid', rows: 2, region: 2, all: 3 },
+      { name: 'Regio onbekend', rows: 1, region: 0, all: 2 },
+    ]);
+    // both lines of a group sit at the same place in every row
+    const regionX = await page.locator('[data-chart="outflow-allocations"] .cgroup').first().locator('.rl-region').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().x));
+    expect(new Set(regionX).size).toBe(1);
 
     // comparisons table phrased for readers
     const cmpText = await page.locator('table.cmp').innerText();
@@ -182,9 +204,9 @@ describe('report in headless Chromium', () => {
     expect(await banner.innerText()).toMatch(/intern: niet voor publicatie/i);
     const bg = await banner.evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(bg).toBe('rgb(185, 28, 28)');
-    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(7);
+    expect(await page.locator('[data-bar="outflow"]').count()).toBe(7);
     expect(await page.locator('[data-suppressed]').count()).toBe(0);
-    expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(42);
+    expect(await page.locator('[data-bar="start_category_alone"]').count()).toBe(42);
     await page.screenshot({ path: join(OUT, 'report-internal.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
@@ -199,13 +221,13 @@ describe('report in headless Chromium', () => {
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('b').count()).toBe(0);
     // the charts are whole: the same bars as the plain report
-    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(5);
-    expect(await page.locator('rect[data-bar="start_category_alone"]').count()).toBe(28);
+    expect(await page.locator('[data-bar="outflow"]').count()).toBe(5);
+    expect(await page.locator('[data-bar="start_category_alone"]').count()).toBe(28);
     // text and attributes round-trip through the HTML parser unchanged
     const area = `GM0014${texts.area}`;
-    expect(await page.locator('svg[data-chart="outflow-allocations"] text.area').allTextContents()).toContain(area);
-    expect(await page.locator(`rect[data-bar="outflow"][data-area="${area.replace(/["\\]/g, '\\$&')}"]`).count()).toBe(1);
-    expect(await page.locator('svg[data-chart="outflow-allocations"] text.grouplabel').allTextContents()).toContain(`Regio Noord${texts.region}`);
+    expect(await page.locator('[data-chart="outflow-allocations"] .c-lab.area').allTextContents()).toContain(area);
+    expect(await page.locator(`[data-bar="outflow"][data-area="${area.replace(/["\\]/g, '\\$&')}"]`).count()).toBe(1);
+    expect(await page.locator('[data-chart="outflow-allocations"] .c-lab.grouplabel').allTextContents()).toContain(`Regio Noord${texts.region}`);
     expect(await page.locator('ul.warn:not(.info) li').last().textContent()).toBe(texts.warning);
     expect(await page.title()).toBe('Jeugdhulptrajecten 2021');
     expect(errors).toEqual([]);
@@ -215,7 +237,7 @@ describe('report in headless Chromium', () => {
 
   it('English report renders cleanly too', async () => {
     const { page, errors, requests } = await open('report-en.html', renderReport(reportInput('cbs', 'en')));
-    expect(await page.locator('rect[data-bar="outflow"]').count()).toBe(5);
+    expect(await page.locator('[data-bar="outflow"]').count()).toBe(5);
     expect(await page.locator('h1').innerText()).toMatch(/Youth care started in 2021/);
     await page.screenshot({ path: join(OUT, 'report-en.png'), fullPage: true });
     expect(errors).toEqual([]);

@@ -46,6 +46,7 @@ interface AnalyseArgs {
   lang?: string;
   excel?: boolean;
   ledger?: string;
+  pdf?: boolean;
 }
 
 /** A command-line number as given, or a value passed in by code (the demo passes numbers). */
@@ -145,17 +146,20 @@ async function analyseWith(a: AnalyseArgs, opts: RunOptions & { out: string }, l
   const result = await runAnalysis({ ...opts, ledger: ledger?.ledger, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
   loadOutputs();
   const { runOutputs, rejectsSummary, LABELS_KEY_FILE } = await outputs!;
-  const files = runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl' });
+  // --pdf: report.pdf printed by headless Chromium (src/output/pdf.ts); without Chromium, a warning
+  const pdf = a.pdf ? (await import('../output/pdf.js')).reportPdf : null;
+  const warn = (w: string) => process.stderr.write(`traject: ${w}\n`);
+  const files = runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl', pdf: pdf ? (html) => pdf(html, warn) : undefined });
   if (ledger) ledger.publish(result, files, opts.out, () => writeAtomically(opts.out, files));
   else writeAtomically(opts.out, files);
   const secs = (performance.now() - t0) / 1000;
-  if (!a.quiet) printSummary(result, opts.out, secs, log, rejectsSummary, LABELS_KEY_FILE);
+  if (!a.quiet) printSummary(result, opts.out, secs, log, rejectsSummary, LABELS_KEY_FILE, files.some((f) => f.name === 'report.pdf'));
   if (!a.quiet && ledger) log(ledger.summary(result));
   return result;
 }
 
 function printSummary(r: RunResult, out: string, secs: number, log: (s: string) => void,
-  rejectsSummary: typeof import('../output/outputs.js').rejectsSummary, labelsKeyFile: string): void {
+  rejectsSummary: typeof import('../output/outputs.js').rejectsSummary, labelsKeyFile: string, pdf: boolean): void {
   const m = r.manifest;
   const n = (x: number) => x.toLocaleString('en-US');
   if (m.disclosure.mode === 'off') log('INTERNAL RUN: disclosure control is off; outputs are not for publication.');
@@ -176,7 +180,7 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   };
   log(`${youths(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${youths(cohortAll(r))} youths`);
   const rel = relative(process.cwd(), resolve(out)) || '.';
-  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${Object.keys(outputsOf(r, labelsKeyFile)).join(', ')}`);
+  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${[...Object.keys(outputsOf(r, labelsKeyFile)), ...(pdf ? ['report.pdf'] : [])].join(', ')}`);
 }
 
 const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths' && x.breakdown === '' &&
@@ -231,13 +235,15 @@ export async function main(argv: string[]): Promise<number> {
         .option('lang', { choices: ['nl', 'en'], default: 'nl', describe: 'language of report.html' })
         .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress and no summary' })
+        .option('pdf', { type: 'boolean', describe: 'also write report.pdf, printed by headless Chromium (TRAJECT_CHROMIUM, or chromium on the PATH)' })
         .option('ledger', { type: 'string', describe: 'publication ledger (not for publication; keep it with the data): holds back figures that differ from earlier published ones by a small count, then records this run' })
         .example('$0 analyse --input a.csv b.csv --codes codes.csv --regions regions.csv --year 2021 --out results/', '')
         .strictOptions(),
       async (a) => { await analyse(a as AnalyseArgs); })
       .command('demo', 'Run the analysis on the bundled sample data into results/', (y) => y
         .option('out', { type: 'string', default: 'results' })
-        .option('workers', { type: 'string' }),
+        .option('workers', { type: 'string' })
+        .option('pdf', { type: 'boolean', describe: 'also write report.pdf (see analyse --help)' }),
       async (a) => {
         const dir = join(REPO, 'fixtures/sample');
         if (!existsSync(dir)) throw new RunError(`sample data not found in ${dir}`);
@@ -245,7 +251,7 @@ export async function main(argv: string[]): Promise<number> {
         const inputs = readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'codes.csv' && f !== 'regions.csv').sort();
         await analyse({
           input: inputs.map(rel), codes: rel('codes.csv'), regions: rel('regions.csv'),
-          year: 2021, out: a.out as string, workers: a.workers as string | undefined,
+          year: 2021, out: a.out as string, workers: a.workers as string | undefined, pdf: a.pdf,
         });
       })
       .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms (see docs/profiles.md)', (y) => y

@@ -11,6 +11,8 @@ export const LABELS_KEY_FILE = 'labels-key.NOT-FOR-PUBLICATION.csv';
 export interface OutputOptions {
   excel?: boolean;
   lang?: Lang;
+  /** With --pdf: prints the finished report.html (pdf.ts); null when it could not, and report.pdf is left out. */
+  pdf?: (reportHtml: string) => Buffer | null;
 }
 
 /** Rejections grouped by reason: count and the first few places, for the manifest and the terminal. */
@@ -75,6 +77,8 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
     { name: 'rejects.csv', content: rejectsCsv },
     { name: 'report.html', content: report },
   ];
+  const pdf = opts.pdf?.(report) ?? null;
+  if (pdf !== null) files.push({ name: 'report.pdf', content: pdf });
   if (result.labels) {
     files.push({
       name: LABELS_KEY_FILE,
@@ -96,6 +100,7 @@ function describeFile(name: string): string {
     case 'metrics.json': return 'the same rows as metrics.csv';
     case 'rejects.csv': return 'every rejected row: file, line, column, reason (no row values)';
     case 'report.html': return 'the report, one self-contained HTML file';
+    case 'report.pdf': return 'report.html printed to A4 by headless Chromium; not byte-identical between runs (it holds the time of printing)';
     case 'comparisons.csv': return 'direction of each municipality against its region and all data (SPEC 6)';
     default: return '';
   }

@@ -41,7 +41,7 @@ function head(ctx: ReportContext): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="traject ${ctx.input.engineVersion}">
 ${internal ? html`<meta name="robots" content="noindex">\n` : null}<title>${title}</title>
-<style>${styleSheet(internal ? t.internalBanner.toUpperCase() : null)}</style>
+<style>${styleSheet({ title: t.htmlTitle(ctx.year), status: internal ? t.internalBanner : t.printPublic, internal, page: t.printPage })}</style>
 </head>
 `;
 }

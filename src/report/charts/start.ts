@@ -1,125 +1,135 @@
 // The start-category chart: per municipality a 100% stacked bar of the youths who start with one
-// category alone (GGZ first, in a strong colour), grey for several categories at once, hatched
-// where figures are suppressed, and on the right the share that starts with GGZ at all; and its
-// legend.
+// category alone (GGZ first, in a strong colour; the others muted, each with its own pattern),
+// grey for several categories at once, hatched where figures are suppressed, and on the right
+// the share that starts with GGZ at all; its numbers as a table; and its legend.
 
 import { CATEGORIES } from '../../model/model.js';
 import type { CategoryId } from '../../model/model.js';
 import type { ReportContext } from '../context.js';
 import { fmtPct, regionName } from '../format.js';
 import { html } from '../html.js';
-import type { SafeHtml } from '../html.js';
+import type { Interpolation, SafeHtml } from '../html.js';
 import type { Strings } from '../i18n/strings.js';
-import { CAT_COLOUR, COMBINATION } from '../palette.js';
 import { isHidden } from '../rows.js';
 import type { Group } from '../rows.js';
-import { EX, HEAD, ROW, TX, chartSvg, groupHeading, hatchPattern, n2, pill } from './svg.js';
+import { secret, table } from '../tables.js';
+import { chartBox, pct, pill } from './common.js';
 
 /** Start-chart order: GGZ first so it lines up across municipalities. */
 export const START_ORDER: CategoryId[] = ['ggz', ...CATEGORIES.filter((c) => c !== 'ggz')];
 
 type Level = 'municipality' | 'region' | 'all';
 
-const SX = TX; // bar start
-const SW = 600; // bar width (100%)
-const GX = EX; // GGZ-any column, right-aligned
+interface Parts {
+  segs: { cat: CategoryId; v: number }[];
+  anyHidden: boolean;
+  /** Sum of the published shares. */
+  known: number;
+}
+
+function partsOf(ctx: ReportContext, level: Level, area: string, kind: string): Parts {
+  const segs: Parts['segs'] = [];
+  let anyHidden = false;
+  let known = 0;
+  for (const cat of START_ORDER) {
+    const r = ctx.idx.get(level, area, kind, 'start_category_alone', cat);
+    if (r === undefined) continue;
+    if (isHidden(r)) {
+      anyHidden = true;
+      continue;
+    }
+    segs.push({ cat, v: r.value! });
+    known += r.value!;
+  }
+  return { segs, anyHidden, known };
+}
 
 export function startChart(id: string, kind: string, groups: Group[], ctx: ReportContext, title: string): SafeHtml {
   const { idx, t, lang } = ctx;
-  const hatch = `hatch-${id}`;
-  const parts: (SafeHtml | null)[] = []; // null: nothing to draw
-  parts.push(html`<text class="colhead ggzhead" x="${GX}" y="18" text-anchor="end">${t.startGgzAny}</text>`);
-  let y = 26;
 
-  const stacked = (level: Level, area: string, top: number, h: number, isRef: boolean): SafeHtml | null => {
+  const stacked = (level: Level, area: string, isRef: boolean): SafeHtml | null => {
+    const { segs, anyHidden, known } = partsOf(ctx, level, area, kind);
+    if (segs.length === 0 && !anyHidden) return null;
     const out: SafeHtml[] = [];
-    let cursor = 0;
-    let anyHidden = false;
-    let known = 0;
-    const segs: { cat: CategoryId; v: number }[] = [];
-    for (const cat of START_ORDER) {
-      const r = idx.get(level, area, kind, 'start_category_alone', cat);
-      if (r === undefined) continue;
-      if (isHidden(r)) {
-        anyHidden = true;
-        continue;
-      }
-      segs.push({ cat, v: r.value! });
-      known += r.value!;
-    }
-    const scale = known > 1 ? 1 / known : 1;
+    const scale = known > 1 ? 1 / known : 1; // rounded shares may add up to a little over 1
     const barAttr = isRef ? html`data-ref-bar="start_category_alone"` : html`data-bar="start_category_alone"`;
+    let used = 0;
     for (const s of segs) {
-      const w = s.v * scale * SW;
-      const sx = SX + cursor;
-      const ggz = s.cat === 'ggz';
+      const w = s.v * scale;
       out.push(
-        html`<rect ${barAttr} data-area="${area}" data-category="${s.cat}" x="${n2(sx)}" y="${n2(top)}" width="${n2(w)}" height="${h}" fill="${CAT_COLOUR[s.cat]}"${ggz ? html` class="seg-ggz"` : null}><title>${area} · ${t.categories[s.cat]}: ${fmtPct(s.v, lang)}</title></rect>`,
+        html`<span class="seg cat-${s.cat}" ${barAttr} data-area="${area}" data-category="${s.cat}" style="width:${pct(w)}" title="${area} · ${t.categories[s.cat]}: ${fmtPct(s.v, lang)}"><span class="segtext">${fmtPct(s.v, lang)}</span></span>`,
       );
-      if (w >= 34 && h >= 12) {
-        out.push(
-          html`<text class="segtext${ggz ? ' on-dark' : ''}" x="${n2(sx + w / 2)}" y="${n2(top + h / 2 + 4)}" text-anchor="middle">${fmtPct(s.v, lang)}</text>`,
-        );
-      }
-      cursor += w;
+      used += w;
     }
-    const rest = Math.max(0, SW - cursor);
-    if (rest > 0.01) {
+    const rest = Math.max(0, 1 - used);
+    if (rest > 0.00002) {
       if (anyHidden) {
         const suppressedAttr = isRef ? html`data-ref-suppressed` : html`data-suppressed`;
         out.push(
-          html`<rect ${suppressedAttr}="start_category_alone" data-area="${area}" x="${n2(SX + cursor)}" y="${n2(top)}" width="${n2(rest)}" height="${h}" fill="url(#${hatch})"><title>${area} · ${t.suppressedOrCombination}</title></rect>`,
+          html`<span class="seg rest hatch" ${suppressedAttr}="start_category_alone" data-area="${area}" title="${area} · ${t.suppressedOrCombination}">${pill(t.suppressed)}</span>`,
         );
-        if (rest >= t.suppressed.length * 6.4 + 30 && h >= 12) out.push(pill(SX + cursor + rest / 2, top + h / 2, t.suppressed));
       } else if (segs.length > 0) {
-        out.push(
-          html`<rect x="${n2(SX + cursor)}" y="${n2(top)}" width="${n2(rest)}" height="${h}" fill="${COMBINATION}"><title>${area} · ${t.combination}: ${fmtPct(rest / SW, lang)}</title></rect>`,
-        );
+        out.push(html`<span class="seg rest combination" title="${area} · ${t.combination}: ${fmtPct(rest, lang)}"></span>`);
       }
     }
-    if (segs.length === 0 && !anyHidden) return null;
-    // outline of the whole 100% bar
-    out.push(html`<rect class="outline" x="${SX}" y="${n2(top)}" width="${SW}" height="${h}"/>`);
-    return html`${out}`;
+    return html`<span class="stack">${out}</span>`;
   };
 
-  const ggzAny = (level: Level, area: string, cy: number, cls: string): SafeHtml | null => {
+  const ggzAny = (level: Level, area: string, ref: boolean): SafeHtml => {
     const r = idx.get(level, area, kind, 'start_category_any', 'ggz');
-    if (r === undefined) return null;
+    if (r === undefined) return html`<span class="c-x"></span>`;
     return isHidden(r)
-      ? html`<text class="${cls} secret" x="${GX}" y="${n2(cy)}" text-anchor="end">${t.suppressed}</text>`
-      : html`<text class="${cls} ggzval" x="${GX}" y="${n2(cy)}" text-anchor="end">${fmtPct(r.value!, lang)}</text>`;
+      ? html`<span class="c-x secret">${t.suppressed}</span>`
+      : html`<span class="c-x ggzval${ref ? ' ref' : ''}">${fmtPct(r.value!, lang)}</span>`;
   };
 
-  // overall
-  {
-    const cy = y + HEAD / 2 + 4;
-    parts.push(html`<text class="grouplabel" x="0" y="${n2(cy)}">${t.allData}</text>`, stacked('all', 'all', y + 8, 16, true), ggzAny('all', 'all', cy, 'val ref'));
-    y += HEAD;
-  }
+  const head = html`<div class="crow chead"><span class="c-lab"></span><span class="c-trk"></span><span class="c-x ggzhead">${t.startGgzAny}</span></div>`;
+  const allRow = html`<div class="crow ref"><span class="c-lab grouplabel">${t.allData}</span><span class="c-trk">${stacked('all', 'all', true)}</span>${ggzAny('all', 'all', true)}</div>`;
+  const body = groups.map((g) => {
+    const heading = html`<div class="crow ref ghead"><span class="c-lab grouplabel">${regionName(g.region, t)}</span><span class="c-trk">${g.region !== null ? stacked('region', g.region, true) : null}</span>${g.region !== null ? ggzAny('region', g.region, true) : null}</div>`;
+    const rows = g.areas.map(
+      (area) => html`<div class="crow m"><span class="c-lab area">${area}</span><span class="c-trk">${stacked('municipality', area, false)}</span>${ggzAny('municipality', area, false)}</div>`,
+    );
+    return html`<div class="cgroup">${heading}${rows}</div>`;
+  });
+  return chartBox(id, 'start', title, t, [head, allRow, body]);
+}
+
+/** The chart's numbers as a table: per row the share of each category alone, of several at once, and of GGZ at all. */
+export function startNumbers(kind: string, groups: Group[], ctx: ReportContext, title: string): SafeHtml {
+  const { idx, t, lang } = ctx;
+  const row = (level: Level, area: string, name: string, region: string): SafeHtml => {
+    const { segs, anyHidden, known } = partsOf(ctx, level, area, kind);
+    const cells = START_ORDER.map((cat) => {
+      const r = idx.get(level, area, kind, 'start_category_alone', cat);
+      const v: Interpolation = r === undefined ? '–' : isHidden(r) ? secret(t.suppressed) : fmtPct(r.value!, lang);
+      return html`<td class="r">${v}</td>`;
+    });
+    // several kinds at once: what the published shares leave, unless part of it is suppressed
+    const combination: Interpolation = segs.length === 0 && !anyHidden ? '–' : anyHidden ? secret(t.suppressed) : fmtPct(Math.max(0, 1 - known), lang);
+    const any = idx.get(level, area, kind, 'start_category_any', 'ggz');
+    const anyCell: Interpolation = any === undefined ? '–' : isHidden(any) ? secret(t.suppressed) : fmtPct(any.value!, lang);
+    return html`<tr><th scope="row">${name}</th><td>${region}</td>${cells}<td class="r">${combination}</td><td class="r">${anyCell}</td></tr>`;
+  };
+  const body = [row('all', 'all', t.allData, '')];
   for (const g of groups) {
-    const cy = y + HEAD / 2 + 6;
-    parts.push(groupHeading(y, cy, regionName(g.region, t)));
-    if (g.region !== null) parts.push(stacked('region', g.region, y + 10, 16, true), ggzAny('region', g.region, cy, 'val ref'));
-    y += HEAD;
-    for (const area of g.areas) {
-      const mid = y + ROW / 2;
-      parts.push(
-        html`<text class="area" x="${TX - 12}" y="${n2(mid + 4.5)}" text-anchor="end">${area}</text>`,
-        stacked('municipality', area, y + 4, ROW - 8, false),
-        ggzAny('municipality', area, mid + 4.5, 'val'),
-      );
-      y += ROW;
-    }
+    if (g.region !== null) body.push(row('region', g.region, regionName(g.region, t), ''));
+    for (const area of g.areas) body.push(row('municipality', area, area, regionName(g.region, t)));
   }
-  return chartSvg(id, title, y + 10, hatch, parts);
+  const columns = [
+    { label: t.colAreaOrRegion },
+    { label: t.colRegion },
+    ...START_ORDER.map((c) => ({ label: t.categories[c], cls: 'r' })),
+    { label: t.combination, cls: 'r' },
+    { label: t.startGgz, cls: 'r' },
+  ];
+  return table(columns, body, { caption: title, cls: 'numbers' });
 }
 
 export function legendStart(t: Strings, internal: boolean): SafeHtml {
-  const sw = (fill: string, defs: SafeHtml | null = null): SafeHtml =>
-    html`<svg class="sw" viewBox="0 0 16 14" width="16" height="14" aria-hidden="true">${defs}<rect x="0" y="1" width="16" height="12" fill="${fill}" stroke="#6b7280" stroke-width="0.5"/></svg>`;
-  const items = START_ORDER.map((c) => html`<li${c === 'ggz' ? html` class="ggz"` : null}>${sw(CAT_COLOUR[c])}${t.categories[c]}</li>`);
-  items.push(html`<li>${sw(COMBINATION)}${t.combination}</li>`);
-  if (!internal) items.push(html`<li>${sw('url(#hatch-legend2)', html`<defs>${hatchPattern('hatch-legend2')}</defs>`)}${t.suppressedOrCombination}</li>`);
+  const sw = (cls: string): SafeHtml => html`<span class="sw sw-seg ${cls}" aria-hidden="true"></span>`;
+  const items = START_ORDER.map((c) => html`<li${c === 'ggz' ? html` class="ggz"` : null}>${sw(`cat-${c}`)}${t.categories[c]}</li>`);
+  items.push(html`<li>${sw('combination')}${t.combination}</li>`);
+  if (!internal) items.push(html`<li>${sw('hatch')}${t.suppressedOrCombination}</li>`);
   return html`<ul class="legend">${items}</ul>`;
 }

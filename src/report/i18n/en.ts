@@ -19,6 +19,8 @@ export const en: Strings = {
   engine: 'Engine',
   generatedAt: 'Generated',
   contents: 'Contents',
+  printPublic: 'Safe to publish',
+  printPage: { page: 'Page ', of: ' of ' },
 
   kind: { allocations: 'Allocations', claims: 'Claims', mixed: 'Allocations and claims together' },
   kindShort: { allocations: 'allocations', claims: 'claims', mixed: 'both together' },
@@ -56,6 +58,10 @@ export const en: Strings = {
   legendSuppressed: 'suppressed: not published, not zero',
   nYouths: 'young people',
   nTrajectories: 'trajectories',
+  chartAlt: 'The figures are in the table below the chart.',
+  numbersSummary: 'The figures as a table',
+  colAreaOrRegion: 'Municipality or region',
+  colCi: '95% interval',
 
   startTitle: 'What care young people start with',
   startLede:

@@ -19,6 +19,8 @@ export const nl: Strings = {
   engine: 'Motor',
   generatedAt: 'Gemaakt op',
   contents: 'Inhoud',
+  printPublic: 'Geschikt voor publicatie',
+  printPage: { page: 'Pagina ', of: ' van ' },
 
   kind: { allocations: 'Toewijzingen', claims: 'Declaraties', mixed: 'Toewijzingen en declaraties samen' },
   kindShort: { allocations: 'toewijzingen', claims: 'declaraties', mixed: 'beide samen' },
@@ -56,6 +58,10 @@ export const nl: Strings = {
   legendSuppressed: 'geheim: niet gepubliceerd, geen nul',
   nYouths: 'jongeren',
   nTrajectories: 'trajecten',
+  chartAlt: 'De cijfers staan in de tabel onder de grafiek.',
+  numbersSummary: 'De cijfers als tabel',
+  colAreaOrRegion: 'Gemeente of regio',
+  colCi: '95%-interval',
 
   startTitle: 'Waarmee jongeren starten',
   startLede:

@@ -17,6 +17,10 @@ export interface Strings {
   engine: string;
   generatedAt: string;
   contents: string;
+  /** The publication status in the header of every printed page. */
+  printPublic: string;
+  /** "Pagina 3 van 14" on every printed page: the words before the page number and between it and the count. */
+  printPage: { page: string; of: string };
 
   kind: Record<string, string>;
   kindShort: Record<string, string>;
@@ -50,6 +54,11 @@ export interface Strings {
   legendSuppressed: string;
   nYouths: string;
   nTrajectories: string;
+  /** After a chart's title, for screen readers: where its numbers are. */
+  chartAlt: string;
+  numbersSummary: string;
+  colAreaOrRegion: string;
+  colCi: string;
 
   startTitle: string;
   startLede: string;

@@ -34,6 +34,6 @@ export const accounting: Section = {
       { label: t.colRejected, cls: 'r' },
       { label: t.colReasons },
     ];
-    return html`<p class="lede">${t.accountingLede}</p>${table(columns, body)}`;
+    return html`<p class="lede">${t.accountingLede}</p>${table(columns, body, { label: t.accountingTitle })}`;
   },
 };

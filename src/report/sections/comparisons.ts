@@ -11,7 +11,7 @@ import { html } from '../html.js';
 import type { Interpolation, SafeHtml } from '../html.js';
 import type { Strings } from '../i18n/strings.js';
 import { isHidden, kindCmp, orderedAreas } from '../rows.js';
-import { secret, table } from '../tables.js';
+import { scrollBox, secret, table } from '../tables.js';
 import type { Section } from './section.js';
 
 const MAIN_MEASURES: { measure: string; category: '' | 'ggz' }[] = [
@@ -113,7 +113,7 @@ function comparisonTable(ctx: ReportContext): SafeHtml | null {
     }
   }
   if (blocks.length === 0) return null;
-  return html`<table class="cmp"><colgroup><col class="c-what"><col class="c-dir"><col class="c-dir"><col class="c-test"></colgroup><thead><tr><th scope="col">${t.colWhat}</th><th scope="col">${t.colVsRegion}</th><th scope="col">${t.colVsAll}</th><th scope="col">${t.colTest}</th></tr></thead>${blocks}</table>`;
+  return scrollBox(t.comparisonsTitle, html`<table class="cmp"><colgroup><col class="c-what"><col class="c-dir"><col class="c-dir"><col class="c-test"></colgroup><thead><tr><th scope="col">${t.colWhat}</th><th scope="col">${t.colVsRegion}</th><th scope="col">${t.colVsAll}</th><th scope="col">${t.colTest}</th></tr></thead>${blocks}</table>`);
 }
 
 function startMatrix(ctx: ReportContext): SafeHtml | null {
@@ -143,7 +143,7 @@ function startMatrix(ctx: ReportContext): SafeHtml | null {
     }
   }
   const columns = [{ label: t.colArea }, ...CATEGORIES.map((c) => ({ label: t.categories[c], cls: c === 'ggz' ? 'ggzcol' : undefined }))];
-  return html`<h3>${t.startMatrixTitle}</h3><p class="lede">${t.startMatrixLede}</p>${table(columns, body, 'matrix')}<p class="note">${t.symbolsLegend}</p>`;
+  return html`<h3>${t.startMatrixTitle}</h3><p class="lede">${t.startMatrixLede}</p>${table(columns, body, { label: t.startMatrixTitle, cls: 'matrix' })}<p class="note">${t.symbolsLegend}</p>`;
 }
 
 export const comparisons: Section = {

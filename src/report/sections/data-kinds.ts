@@ -25,6 +25,6 @@ export const dataKinds: Section = {
       }),
     );
     const columns = [{ label: t.municipality }, { label: t.colRegion }, { label: t.colKinds }, { label: t.colCohort, cls: 'r' }];
-    return html`<p class="lede">${t.dataKindsLede}</p>${table(columns, body)}`;
+    return html`<p class="lede">${t.dataKindsLede}</p>${table(columns, body, { label: t.dataKindsTitle })}`;
   },
 };

@@ -1,6 +1,7 @@
 // Outflow per municipality: one bar chart per data kind, 0 to 100%.
 
-import { barChart, legendBars } from '../charts/bars.js';
+import { barChart, barNumbers, legendBars } from '../charts/bars.js';
+import type { BarChartSpec } from '../charts/bars.js';
 import { fmtPct, kindName } from '../format.js';
 import { html } from '../html.js';
 import { figure } from './section.js';
@@ -13,26 +14,21 @@ export const outflow: Section = {
   title: (t) => t.outflowTitle,
   body: (ctx) => {
     const { t, lang } = ctx;
-    const charts = ctx.kindsWith('outflow').map((kind) =>
-      figure(
+    const charts = ctx.kindsWith('outflow').map((kind) => {
+      const spec: BarChartSpec = {
+        id: `outflow-${kind}`,
+        measure: 'outflow',
         kind,
-        t,
-        barChart(
-          {
-            id: `outflow-${kind}`,
-            measure: 'outflow',
-            kind,
-            groups: ctx.groupsFor(kind, 'outflow'),
-            max: 1,
-            ticks: PCT_TICKS,
-            fmtValue: (v) => fmtPct(v, lang),
-            nHeader: t.nYouths,
-            title: `${t.outflowTitle} · ${kindName(kind, t)}`,
-          },
-          ctx,
-        ),
-      ),
-    );
+        groups: ctx.groupsFor(kind, 'outflow'),
+        max: 1,
+        ticks: PCT_TICKS,
+        fmtValue: (v) => fmtPct(v, lang),
+        valueHeader: t.outflow,
+        nHeader: t.nYouths,
+        title: `${t.outflowTitle} · ${kindName(kind, t)}`,
+      };
+      return figure(kind, t, barChart(spec, ctx), barNumbers(spec, ctx));
+    });
     return html`<p class="lede">${t.outflowLede(ctx.year)}</p>${legendBars(t, ctx.internal)}${charts}`;
   },
 };

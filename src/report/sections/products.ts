@@ -1,7 +1,8 @@
 // Products per trajectory: the bar chart per data kind with the share of trajectories still
 // open beside it, and the warning that the mean leans towards short trajectories.
 
-import { barChart, legendBars } from '../charts/bars.js';
+import { barChart, barNumbers, legendBars } from '../charts/bars.js';
+import type { BarChartSpec } from '../charts/bars.js';
 import { fmtDec, fmtPct, kindName } from '../format.js';
 import { html } from '../html.js';
 import { isHidden } from '../rows.js';
@@ -28,31 +29,26 @@ export const products: Section = {
     const charts = ctx.kindsWith(MEASURE).map((kind) => {
       let top = 0;
       for (const r of ctx.rows) if (r.measure === MEASURE && r.data_kind === kind) top = Math.max(top, r.value ?? 0, r.ci_high ?? 0);
-      return figure(
+      const spec: BarChartSpec = {
+        id: `ppt-${kind}`,
+        measure: MEASURE,
         kind,
-        t,
-        barChart(
-          {
-            id: `ppt-${kind}`,
-            measure: MEASURE,
-            kind,
-            groups: ctx.groupsFor(kind, MEASURE),
-            ...axis(top),
-            fmtValue: (v) => fmtDec(v, 1, lang),
-            nHeader: t.nTrajectories,
-            extra: {
-              header: t.openLabel,
-              value: (area, level) => {
-                const r = idx.get(level, area, kind, 'trajectories_open');
-                if (r === undefined) return '';
-                return isHidden(r) ? t.suppressed : fmtPct(r.value!, lang);
-              },
-            },
-            title: `${t.pptTitle} · ${kindName(kind, t)}`,
+        groups: ctx.groupsFor(kind, MEASURE),
+        ...axis(top),
+        fmtValue: (v) => fmtDec(v, 1, lang),
+        valueHeader: t.productsPerTrajectory,
+        nHeader: t.nTrajectories,
+        extra: {
+          header: t.openLabel,
+          value: (area, level) => {
+            const r = idx.get(level, area, kind, 'trajectories_open');
+            if (r === undefined) return '';
+            return isHidden(r) ? t.suppressed : fmtPct(r.value!, lang);
           },
-          ctx,
-        ),
-      );
+        },
+        title: `${t.pptTitle} · ${kindName(kind, t)}`,
+      };
+      return figure(kind, t, barChart(spec, ctx), barNumbers(spec, ctx));
     });
     return html`<p class="lede">${t.pptLede(year)}</p><p class="caveat">${t.pptCaveat(year)}</p>${legendBars(t, ctx.internal)}${charts}`;
   },

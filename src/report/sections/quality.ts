@@ -24,7 +24,7 @@ export const quality: Section = {
       const um = [...q.unmapped].sort((a, b) => b.products - a.products || cmp(a.code, b.code) || cmp(a.gemeente, b.gemeente));
       const body = um.map((u) => html`<tr><td><code>${u.code}</code></td><td>${u.gemeente}</td><td class="r">${fmtInt(u.products, lang)}</td></tr>`);
       const columns = [{ label: t.colCode }, { label: t.colGemeente }, { label: t.colProducts, cls: 'r' }];
-      unmapped = html`<h3>${t.unmappedTitle}</h3><p class="note">${t.unmappedLede}</p>${table(columns, body, 'narrow')}`;
+      unmapped = html`<h3>${t.unmappedTitle}</h3><p class="note">${t.unmappedLede}</p>${table(columns, body, { label: t.unmappedTitle, cls: 'narrow' })}`;
     }
     return html`${openEnded}<h3>${t.warnings}</h3>${warnings}${backlog}${unmapped}`;
   },

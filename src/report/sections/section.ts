@@ -20,7 +20,11 @@ export function renderSection(s: Section, ctx: ReportContext): SafeHtml {
   return html`<section id="${s.id}"><h2>${s.title(ctx.t)}</h2>${s.body(ctx)}</section>\n`;
 }
 
-/** One chart per data kind, captioned with the kind's name. */
-export function figure(kind: string, t: Strings, chart: SafeHtml): SafeHtml {
-  return html`<figure><figcaption>${kindName(kind, t)}</figcaption>${chart}</figure>`;
+/**
+ * One chart per data kind, captioned with the kind's name, and its numbers as a table in a
+ * <details> below it: closed until opened (no script needed), and there for screen readers,
+ * which read the table instead of the chart. Not printed: the printed chart carries its values.
+ */
+export function figure(kind: string, t: Strings, chart: SafeHtml, numbers: SafeHtml): SafeHtml {
+  return html`<figure><figcaption>${kindName(kind, t)}</figcaption>${chart}<details class="numbers"><summary>${t.numbersSummary}</summary>${numbers}</details></figure>`;
 }

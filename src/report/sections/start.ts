@@ -1,6 +1,6 @@
 // Start category: the stacked start chart per data kind.
 
-import { legendStart, startChart } from '../charts/start.js';
+import { legendStart, startChart, startNumbers } from '../charts/start.js';
 import { kindName } from '../format.js';
 import { html } from '../html.js';
 import { figure } from './section.js';
@@ -14,9 +14,11 @@ export const start: Section = {
   shown: (ctx) => ctx.kindsWith(...MEASURES).length > 0,
   body: (ctx) => {
     const { t } = ctx;
-    const charts = ctx
-      .kindsWith(...MEASURES)
-      .map((kind) => figure(kind, t, startChart(`start-${kind}`, kind, ctx.groupsFor(kind, ...MEASURES), ctx, `${t.startTitle} · ${kindName(kind, t)}`)));
+    const charts = ctx.kindsWith(...MEASURES).map((kind) => {
+      const groups = ctx.groupsFor(kind, ...MEASURES);
+      const title = `${t.startTitle} · ${kindName(kind, t)}`;
+      return figure(kind, t, startChart(`start-${kind}`, kind, groups, ctx, title), startNumbers(kind, groups, ctx, title));
+    });
     return html`<p class="lede">${t.startLede}</p>${legendStart(t, ctx.internal)}${charts}`;
   },
 };
