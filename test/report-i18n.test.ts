@@ -23,7 +23,7 @@ function watched<T extends object>(o: T, used: Set<string>, prefix = ''): T {
       const v = Reflect.get(target, key, receiver) as unknown;
       if (typeof key !== 'string') return v;
       used.add(prefix + key);
-      return typeof v === 'object' && v !== null ? watched(v as object, used, `${prefix}${key}.`) : v;
+      return typeof v === 'object' && v !== null ? watched(v, used, `${prefix}${key}.`) : v;
     },
   });
 }

@@ -3,11 +3,11 @@
 // test/reference/survival-reference.ts on seeded random histograms.
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_HISTOGRAM, Z95, checkHistogram, coarsenForDisclosure, histogramOf, histogramTotals,
+  EMPTY_HISTOGRAM, Z95, checkHistogram, coarsenForDisclosure, histogramTotals,
   kaplanMeier, medianSurvival, mergeHistograms, survivalAt, type DurationHistogram,
 } from '../src/definitions/survival.js';
 import { roundToBase } from '../src/disclosure/rounding.js';
-import { mulberry32 } from './helpers.js';
+import { histogramOf, mulberry32 } from './helpers.js';
 import * as ref from './reference/survival-reference.js';
 
 const E = true; // ended: an event

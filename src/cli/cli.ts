@@ -65,7 +65,7 @@ function listOption(v: string | number | undefined, ranges: boolean): number[] |
   for (const part of v.split(',').map((s) => s.trim())) {
     const m = ranges ? /^(\d+)-(\d+)$/.exec(part) : null;
     if (m) for (let x = Number(m[1]); x <= Number(m[2]) && out.length < 200; x++) out.push(x);
-    else out.push(/^\d+$/.test(part) ? Number(part) : (NaN as number));
+    else out.push(/^\d+$/.test(part) ? Number(part) : (NaN));
   }
   return out;
 }
@@ -96,7 +96,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
   }
   const inputs = a.input && a.input.length > 0 ? a.input : base.inputs;
   const codes = a.codes ?? base.codes;
-  const years = (cli.years as number[] | undefined) ?? (cli.year === undefined ? base.years : undefined);
+  const years = (cli.years) ?? (cli.year === undefined ? base.years : undefined);
   const year = (cli.year as number | undefined) ?? years?.[years.length - 1] ?? base.year;
   const out = a.out ?? base.out;
   const missing = [!inputs && '--input', !codes && '--codes', year === undefined && '--year', !out && '--out'].filter(Boolean);
@@ -111,8 +111,8 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
     gapDays: (cli.gapDays as number | undefined) ?? base.gapDays, workers: cli.workers as number | undefined,
     years: years ?? (cli.year === undefined ? base.years : undefined),
-    gaps: (cli.gaps as number[] | undefined) ?? (cli.gapDays === undefined ? base.gaps : undefined),
-    by: (cli.by as string[] | undefined) ?? base.by,
+    gaps: (cli.gaps) ?? (cli.gapDays === undefined ? base.gaps : undefined),
+    by: (cli.by) ?? base.by,
     dataUntil: cli.dataUntil === undefined ? base.dataUntil : dayOf(cli.dataUntil),
     lookbackDays: (cli.lookbackDays as number | undefined) ?? base.lookbackDays,
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
@@ -239,7 +239,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('ledger', { type: 'string', describe: 'publication ledger (not for publication; keep it with the data): holds back figures that differ from earlier published ones by a small count, then records this run' })
         .example('$0 analyse --input a.csv b.csv --codes codes.csv --regions regions.csv --year 2021 --out results/', '')
         .strictOptions(),
-      async (a) => { await analyse(a as AnalyseArgs); })
+      async (a) => { await analyse(a); })
       .command('demo', 'Run the analysis on the bundled sample data into results/', (y) => y
         .option('out', { type: 'string', default: 'results' })
         .option('workers', { type: 'string' })
@@ -251,7 +251,7 @@ export async function main(argv: string[]): Promise<number> {
         const inputs = readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'codes.csv' && f !== 'regions.csv').sort();
         await analyse({
           input: inputs.map(rel), codes: rel('codes.csv'), regions: rel('regions.csv'),
-          year: 2021, out: a.out as string, workers: a.workers as string | undefined, pdf: a.pdf,
+          year: 2021, out: a.out, workers: a.workers, pdf: a.pdf,
         });
       })
       .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms (see docs/profiles.md)', (y) => y

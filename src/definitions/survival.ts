@@ -40,31 +40,6 @@ export function checkHistogram(h: DurationHistogram): DurationHistogram {
   return h;
 }
 
-/**
- * Builds a histogram from (duration, ended) pairs: ended = true is an event at that duration,
- * false a censoring after that many days. Durations must be whole days >= 1.
- */
-export function histogramOf(observations: Iterable<readonly [duration: number, ended: boolean]>): DurationHistogram {
-  const counts = new Map<number, [number, number]>();
-  for (const [duration, ended] of observations) {
-    if (!Number.isInteger(duration) || duration < 1) {
-      throw new RangeError(`duration ${duration} is not a whole number of days >= 1`);
-    }
-    let c = counts.get(duration);
-    if (c === undefined) {
-      c = [0, 0];
-      counts.set(duration, c);
-    }
-    c[ended ? 0 : 1]++;
-  }
-  const times = [...counts.keys()].sort((a, b) => a - b);
-  return {
-    times,
-    events: times.map((t) => counts.get(t)![0]),
-    censored: times.map((t) => counts.get(t)![1]),
-  };
-}
-
 /** The sum of two histograms (order-independent: merge(a, b) equals merge(b, a)). */
 export function mergeHistograms(a: DurationHistogram, b: DurationHistogram): DurationHistogram {
   const times: number[] = [];

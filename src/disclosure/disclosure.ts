@@ -140,7 +140,7 @@ function suppressedRow(r: MetricRow, status: CellStatus): MetricRow {
 const coarse = new WeakMap<CurveCounts, Map<string, DurationHistogram | null>>();
 function safeCurve(h: CurveCounts, threshold: number, base: number): DurationHistogram | null {
   let bySettings = coarse.get(h);
-  if (!bySettings) coarse.set(h, (bySettings = new Map()));
+  if (!bySettings) coarse.set(h, (bySettings = new Map<string, DurationHistogram | null>()));
   const k = `${threshold}/${base}`;
   if (!bySettings.has(k)) bySettings.set(k, coarsenForDisclosure(h, threshold, base));
   return bySettings.get(k)!;

@@ -171,7 +171,7 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
       return;
     }
     let byBreakdown = partsOf.get(k);
-    if (!byBreakdown) partsOf.set(k, (byBreakdown = new Map()));
+    if (!byBreakdown) partsOf.set(k, (byBreakdown = new Map<string, number[]>()));
     const list = byBreakdown.get(r.breakdown) ?? [];
     list.push(i);
     byBreakdown.set(r.breakdown, list);
@@ -195,7 +195,7 @@ export function buildConstraints(rows: readonly MetricRow[], tree: AreaTreeLike)
       pushGroup(groups, { kind: d.cells.some((c) => c.category !== '') ? 'categories' : 'buckets', members: ofMeasure(d.id), total: null });
     }
     // The registry's relations between measures (ended within t days = within the previous point + a class).
-    const cellOf = (c: CellRef) => indices.find((i) => rows[i]!.measure === c.measure && rows[i]!.bucket === c.bucket && rows[i]!.category === (c.category ?? ''));
+    const cellOf = (c: CellRef) => indices.find((i) => rows[i].measure === c.measure && rows[i].bucket === c.bucket && rows[i].category === (c.category ?? ''));
     for (const rel of RELATIONS) {
       const total = cellOf(rel.total);
       const parts = rel.parts.map(cellOf);

@@ -83,15 +83,6 @@ export const curveCode = (time: number, ended: boolean): number => time * 2 + (e
 export const codeTime = (code: number): number => Math.floor(code / 2);
 export const codeEnded = (code: number): boolean => code % 2 === 0;
 
-export function mergeCurves(into: Curves, from: Curves): void {
-  for (const [k, list] of from) {
-    const t = curvesFor(into, k, list.length);
-    list.forEach((m, i) => {
-      for (const [code, n] of m) t[i].set(code, (t[i].get(code) ?? 0) + n);
-    });
-  }
-}
-
 /** Curves as one transferable buffer: (key, curve, code, count) per point. */
 export function packCurves(c: Curves): Float64Array {
   let n = 0;

@@ -2,10 +2,10 @@
 // row per cell of every measure definition, in the registry's order.
 import { gmLabel, type FigureKind, type Level, type MetricRow } from '../model/model.js';
 import { wilson } from './intervals.js';
-import { codeEnded, codeTime, KIND_KEYS, LAYOUT, layoutOf, mergeCurves, mergeInto, packKey, unpackKey, type Curves, type Counters, type KindKey, type Layout } from './counters.js';
+import { codeEnded, codeTime, KIND_KEYS, LAYOUT, layoutOf, mergeInto, packKey, unpackKey, type Curves, type Counters, type KindKey, type Layout } from './counters.js';
 import { slotsPerCell, type MeasureDefinition } from './measure.js';
 import { CURVES, MEASURES } from './registry.js';
-import { EMPTY_HISTOGRAM, histogramTotals, medianSurvival, survivalAt, type DurationHistogram } from '../definitions/survival.js';
+import { EMPTY_HISTOGRAM, histogramTotals, medianSurvival, mergeHistograms, survivalAt, type DurationHistogram } from '../definitions/survival.js';
 
 /** One cohort year, gap and breakdown group of a run (indexes, as in the counters' group keys). */
 export interface Slice {
@@ -41,15 +41,24 @@ export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>
   }
   const out: AreaFigures[] = [];
   for (const { slice, byGm } of slices.values()) {
+    // Each municipality's curves as histograms once; areas sum them (mergeHistograms).
+    const histograms = new Map<number, DurationHistogram[]>();
+    const curvesOf = (gm: number, kind: KindKey): DurationHistogram[] => {
+      const k = packKey({ ...slice, kind, gm });
+      let h = histograms.get(k);
+      if (!h) histograms.set(k, (h = (curves.get(k) ?? []).map(histogramOfCurve)));
+      return h;
+    };
     const sum = (filter: (gm: number) => boolean) => {
       const total: Counters = new Map();
-      const totalCurves: Curves = new Map();
+      const totalCurves = new Map<KindKey, DurationHistogram[]>();
       for (const [gm, kinds] of byGm) {
         if (!filter(gm)) continue;
         mergeInto(total, kinds);
         for (const kind of kinds.keys()) {
-          const c = curves.get(packKey({ ...slice, kind, gm }));
-          if (c) mergeCurves(totalCurves, new Map([[kind, c]]));
+          const mine = curvesOf(gm, kind);
+          const so = totalCurves.get(kind);
+          totalCurves.set(kind, so ? mine.map((h, i) => mergeHistograms(so[i] ?? EMPTY_HISTOGRAM, h)) : mine);
         }
       }
       return { vectors: total as Map<KindKey, Float64Array>, curves: totalCurves };
@@ -59,7 +68,7 @@ export function rollUp(counters: Counters, regionOf: ReadonlyMap<number, string>
       const both = vectors.has(0) && vectors.has(1);
       for (const k of [0, 1, 2] as KindKey[]) {
         const v = vectors.get(k);
-        if (v && (k !== 2 || both)) out.push({ slice, level, area, kind: KIND_KEYS[k], v, curves: (c.get(k) ?? []).map(histogramOfCurve) });
+        if (v && (k !== 2 || both)) out.push({ slice, level, area, kind: KIND_KEYS[k], v, curves: c.get(k) ?? [] });
       }
     };
     const gms = [...byGm.keys()].sort((a, b) => a - b);

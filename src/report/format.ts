@@ -64,7 +64,7 @@ export function fractionPhrase(v: number, lang: Lang): string {
 
 /** The first letter in upper case. */
 export function capitalise(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+  return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1);
 }
 
 /** "Regio Noord", or "Regio onbekend" for municipalities outside the region table. */

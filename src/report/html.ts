@@ -40,14 +40,14 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 
 /** Text for HTML text and double- or single-quoted attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ENTITY[c]!);
+  return s.replace(/[&<>"']/g, (c) => ENTITY[c]);
 }
 
 function append(out: string[], v: Interpolation): void {
   if (typeof v === 'string') out.push(escapeHtml(v));
   else if (typeof v === 'number') out.push(String(v));
   else if (v === false || v === null) return;
-  else if (Array.isArray(v)) for (const x of v) append(out, x);
+  else if (Array.isArray(v)) for (const x of v as readonly Interpolation[]) append(out, x);
   else if (Fragment.is(v)) out.push(Fragment.text(v));
   else throw new TypeError(`html\`\`: cannot interpolate ${v === undefined ? 'undefined' : typeof v} (only strings, numbers, SafeHtml and arrays of them; false and null give nothing)`);
 }
@@ -57,10 +57,10 @@ function append(out: string[], v: Interpolation): void {
  * (strings), printed (numbers), inserted (SafeHtml), joined (arrays) or left out (false, null).
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
-  const out: string[] = [strings[0]!];
+  const out: string[] = [strings[0]];
   for (let i = 0; i < values.length; i++) {
-    append(out, values[i]!);
-    out.push(strings[i + 1]!);
+    append(out, values[i]);
+    out.push(strings[i + 1]);
   }
   return new Fragment(out.join(''));
 }

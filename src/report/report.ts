@@ -26,7 +26,7 @@ import { renderSection } from './sections/section.js';
 import type { Section } from './sections/section.js';
 import { start } from './sections/start.js';
 
-export type { ReportInput, ReportSource } from './input.js';
+export type { ReportInput } from './input.js';
 export type { Lang } from './i18n/strings.js';
 
 /** The sections in the order of the report (and of its table of contents). */

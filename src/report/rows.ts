@@ -43,7 +43,7 @@ export interface Group {
 }
 
 function regionOfArea(regionOf: Record<string, string>, area: string): string | null {
-  return Object.prototype.hasOwnProperty.call(regionOf, area) ? regionOf[area]! : null;
+  return Object.prototype.hasOwnProperty.call(regionOf, area) ? regionOf[area] : null;
 }
 
 /** Municipalities grouped by region (regions sorted, unknown region last; areas sorted). */

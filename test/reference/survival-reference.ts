@@ -11,16 +11,6 @@ export interface Subject {
 
 const Z = 1.959963984540054; // qnorm(0.975)
 
-/** Expands parallel arrays (time, number ended, number censored) into one subject per trajectory. */
-export function subjectsOf(times: readonly number[], events: readonly number[], censored: readonly number[]): Subject[] {
-  const out: Subject[] = [];
-  for (let i = 0; i < times.length; i++) {
-    for (let k = 0; k < events[i]; k++) out.push({ time: times[i], ended: true });
-    for (let k = 0; k < censored[i]; k++) out.push({ time: times[i], ended: false });
-  }
-  return out;
-}
-
 /** Subjects still at risk at t: their time is t or later (so one censored at t is at risk at t). */
 export function atRisk(subjects: readonly Subject[], t: number): number {
   return subjects.filter((s) => s.time >= t).length;

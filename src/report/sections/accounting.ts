@@ -17,7 +17,7 @@ export const accounting: Section = {
     const body = sources.map((s) => {
       const reasons = Object.keys(s.reasons)
         .sort(cmp)
-        .map((k) => `${k}: ${fmtInt(s.reasons[k]!, lang)}`);
+        .map((k) => `${k}: ${fmtInt(s.reasons[k], lang)}`);
       return html`<tr><td>${s.file}</td><td>${kindShortName(s.kind, t)}</td>${num(s.read)}${num(s.accepted)}${num(s.rejected)}<td>${reasons.length > 0
         ? join(reasons, html`<br>`)
         : t.none}</td></tr>`;

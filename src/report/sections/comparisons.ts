@@ -61,7 +61,7 @@ function directionCell(c: Comparison | undefined, t: Strings, span = 1): SafeHtm
     return html`<td class="dir dir-na"${colspan}><span class="glyph" aria-hidden="true">–</span>${t.notCompared}${why}</td>`;
   }
   const ref = c.against === 'region' ? t.refRegion : t.refAll;
-  return html`<td class="dir dir-${c.direction}"><span class="glyph" aria-hidden="true">${GLYPH[c.direction]!}</span>${t.direction[c.direction](ref)}</td>`;
+  return html`<td class="dir dir-${c.direction}"><span class="glyph" aria-hidden="true">${GLYPH[c.direction]}</span>${t.direction[c.direction](ref)}</td>`;
 }
 
 /** Both comparisons of a row not made for the same reason: one cell across both columns. */
@@ -128,7 +128,7 @@ function startMatrix(ctx: ReportContext): SafeHtml | null {
       return html`<span class="g g-na" title="${t.notCompared + why}">–</span>`;
     }
     const ref = c.against === 'region' ? t.refRegion : t.refAll;
-    return html`<span class="g g-${c.direction}" title="${t.direction[c.direction](ref)}">${GLYPH[c.direction]!}</span>`;
+    return html`<span class="g g-${c.direction}" title="${t.direction[c.direction](ref)}">${GLYPH[c.direction]}</span>`;
   };
   const kindsOf = kindsByArea(cs);
   const body: SafeHtml[] = [];
