@@ -241,11 +241,14 @@ const DUPLICATE_2048 = Math.round(P.duplicate * 2048);
 /** Strings as bytes (ASCII), concatenated, for copying into the output buffers without string work. */
 class ByteTable {
   readonly bytes: Uint8Array;
+  /** The same bytes (and 4 more, zero) for copying four at a time. */
+  readonly view: DataView;
   readonly off: Int32Array;
   readonly len: Uint8Array;
   constructor(strings: readonly string[]) {
     const enc = strings.map((s) => Buffer.from(s, 'latin1'));
-    this.bytes = new Uint8Array(enc.reduce((a, b) => a + b.length, 0));
+    this.bytes = new Uint8Array(enc.reduce((a, b) => a + b.length, 4));
+    this.view = new DataView(this.bytes.buffer);
     this.off = new Int32Array(enc.length);
     this.len = new Uint8Array(enc.length);
     let at = 0;
@@ -258,27 +261,32 @@ class ByteTable {
   }
 }
 
-/** One output file: a 1 MB buffer that goes to the stream, with back-pressure, when nearly full. */
+/** One output file: a 1 MB buffer that goes to the stream, with back-pressure, when nearly full.
+ *  Writers may scribble up to 3 bytes past `pos` (words copied whole); only bytes before it count. */
 class Out {
   static readonly CHUNK = 1 << 20;
   buf: Uint8Array = new Uint8Array(Out.CHUNK);
+  view: DataView = new DataView(this.buf.buffer);
   pos = 0;
   constructor(private readonly stream: WriteStream) {}
+  /** Entry i of t, copied four bytes at a time. */
   put(t: ByteTable, i: number): void {
-    const b = this.buf;
-    let p = this.pos;
-    const src = t.bytes;
-    for (let k = t.off[i], e = k + t.len[i]; k < e; k++) b[p++] = src[k];
-    this.pos = p;
+    const v = this.view;
+    const src = t.view;
+    const p = this.pos;
+    const k = t.off[i];
+    const n = t.len[i];
+    for (let w = 0; w < n; w += 4) v.setUint32(p + w, src.getUint32(k + w));
+    this.pos = p + n;
   }
   byte(c: number): void {
     this.buf[this.pos++] = c;
   }
   /** 16 bytes (a client key). */
-  put16(src: Uint8Array): void {
-    const b = this.buf;
+  put16(src: DataView): void {
+    const v = this.view;
     const p = this.pos;
-    for (let k = 0; k < 16; k++) b[p + k] = src[k];
+    for (let w = 0; w < 16; w += 4) v.setUint32(p + w, src.getUint32(w));
     this.pos = p + 16;
   }
   /** A non-negative integer below 2^31 in decimal. */
@@ -303,6 +311,7 @@ class Out {
     if (this.pos <= limit) return;
     const chunk = this.buf.subarray(0, this.pos);
     this.buf = new Uint8Array(Out.CHUNK);
+    this.view = new DataView(this.buf.buffer);
     this.pos = 0;
     if (!this.stream.write(chunk)) await new Promise<void>((res) => this.stream.once('drain', res));
   }
@@ -316,11 +325,12 @@ class Out {
 interface Style {
   delim: number;
   eol: ByteTable; // one entry
-  /** municipality table index for (municipality index, random bit) */
-  gm: (m: number, b: number) => number;
+  /** spellings per municipality in gmTable (1 or 2): entry forms * m + (random bit when 2) */
+  gmForms: number;
   gmTable: ByteTable;
-  /** date table index for (day offset, random 0..63) */
-  date: (dayIdx: number, r6: number) => number;
+  /** dateTable holds every day twice, the second spelling from entry nDays on; a random 0..63 below
+   *  `variant` picks it (numbers, not functions: the hot loop stays free of calls it cannot inline) */
+  variant: number;
   dateTable: ByteTable;
   providers: ByteTable;
 }
@@ -376,9 +386,9 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
       // Semicolons, Dutch dates (1 in 16 unpadded), municipality as 363 or 0363, Windows line ends.
       delim: 59,
       eol: new ByteTable(['\r\n']),
-      gm: (j, b) => 2 * j + b,
+      gmForms: 2,
       gmTable: new ByteTable(muns.flatMap((m) => [String(m.gm), String(m.gm).padStart(4, '0')])),
-      date: (di, r6) => (r6 < 4 ? di + nDays : di),
+      variant: 4,
       dateTable: new ByteTable(dmy),
       providers: new ByteTable(PROVIDERS.map((p) => quote(p, ';'))),
     },
@@ -386,15 +396,16 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
       // Commas, ISO dates (1 in 32 with a time of day), municipality as GM0363.
       delim: 44,
       eol: new ByteTable(['\n']),
-      gm: (j) => j,
+      gmForms: 1,
       gmTable: new ByteTable(muns.map((m) => m.code)),
-      date: (di, r6) => (r6 < 2 ? di + nDays : di),
+      variant: 2,
       dateTable: new ByteTable(iso),
       providers: new ByteTable(PROVIDERS.map((p) => quote(p, ','))),
     },
   ];
   const HEX = Buffer.from('0123456789abcdef', 'latin1');
   const key = new Uint8Array(16);
+  const keyView = new DataView(key.buffer);
 
   // Outputs
   const inputs: string[] = [];
@@ -411,7 +422,7 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
     out.put(new ByteTable([header.join(String.fromCharCode(st.delim))]), 0);
     out.put(st.eol, 0);
   }
-  const ROW_MAX = 256;
+  const ROW_MAX = 256; // (and the 3 bytes a word copy may write past a row)
   const LIMIT = Out.CHUNK - 2 * ROW_MAX;
 
   // Per-client scratch
@@ -531,17 +542,17 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
         const bits = rng.u32();
         const d = st.delim;
         const rowStart = o.pos;
-        o.put16(key);
+        o.put16(keyView);
         o.byte(d);
-        o.put(st.gmTable, st.gm(j, bits & 1));
+        o.put(st.gmTable, st.gmForms === 1 ? j : 2 * j + (bits & 1));
         o.byte(d);
         o.put(codeBytes, pCode[i]);
         o.byte(d);
         if (((bits >>> 13) & 255) >= EMPTY_IJW_256) o.put(ijwBytes, pCode[i]);
         o.byte(d);
-        o.put(st.dateTable, st.date(startDay - dayLo, (bits >>> 1) & 63));
+        o.put(st.dateTable, startDay - dayLo + (((bits >>> 1) & 63) < st.variant ? nDays : 0));
         o.byte(d);
-        if (end >= 0) o.put(st.dateTable, st.date(end - dayLo, (bits >>> 7) & 63));
+        if (end >= 0) o.put(st.dateTable, end - dayLo + (((bits >>> 7) & 63) < st.variant ? nDays : 0));
         o.byte(d);
         if (alloc >= 0) o.int(alloc);
         o.byte(d);
