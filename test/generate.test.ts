@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GeneratedFiles } from '../src/generate/generate.js';
-import { parseCsv } from './cli-helpers.js';
+import { parseCsv, traject } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-gen-');
@@ -412,6 +412,20 @@ describe('generate with clean: true', () => {
       expect(got.length).toBe(want.length);
       expect(got.every((g, i) => g === want[i])).toBe(true);
     }
+  });
+
+  it('gives the engine the same figures as the default export', async () => {
+    const small = { clients: 3000, seed: 3, year: 2021, municipalities: 9 };
+    const metrics: string[] = [];
+    for (const [name, g] of [['m', await generate(tmp.dir + '/fig-m', small)], ['c', await generate(tmp.dir + '/fig-c', { ...small, clean: true })]] as const) {
+      const out = `${tmp.dir}/fig-out-${name}`;
+      const r = traject(['analyse', '--input', ...g.inputs, '--codes', g.codes, '--regions', g.regions, '--year', '2021', '--disclosure', 'off', '--out', out, '--quiet']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      metrics.push(readFileSync(`${out}/metrics.csv`, 'utf8'));
+    }
+    expect(metrics[0].split('\n').length).toBeGreaterThan(100);
+    expect(metrics[1]).toBe(metrics[0]);
   });
 
   it('is deterministic too', async () => {
