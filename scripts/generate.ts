@@ -1,4 +1,4 @@
-// Writes synthetic allocation data: node dist/scripts/generate.js --clients 2000 --seed 1 --year 2021 --out fixtures/sample
+// Writes synthetic allocation data: node dist/scripts/generate.js --clients 2000 --seed 1 --year 2021 --out fixtures/sample [--clean]
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { relative } from 'node:path';
@@ -11,12 +11,13 @@ const a = await yargs(hideBin(process.argv))
   .option('year', { type: 'number', default: 2021, describe: 'cohort year Y the data is centred on' })
   .option('municipalities', { type: 'number', default: 12, describe: 'number of municipalities' })
   .option('sources', { type: 'number', default: 2, describe: 'number of input files' })
+  .option('clean', { type: 'boolean', default: false, describe: 'a clean export: ISO dates, ",", LF, no rejected rows, default columns only' })
   .option('out', { type: 'string', demandOption: true, describe: 'output folder' })
   .strictOptions()
   .parseAsync();
 
 const t0 = performance.now();
-const r = await generate(a.out, { clients: a.clients, seed: a.seed, year: a.year, municipalities: a.municipalities, sources: a.sources });
+const r = await generate(a.out, { clients: a.clients, seed: a.seed, year: a.year, municipalities: a.municipalities, sources: a.sources, clean: a.clean });
 const s = (performance.now() - t0) / 1000;
 const rel = (p: string): string => relative(process.cwd(), p);
 process.stdout.write(

@@ -4,10 +4,14 @@
 // header, a file per group of municipalities, and the kind of mess real exports carry (two
 // delimiters, three spellings of a municipality code, padded and unpadded Dutch dates, ISO dates with
 // a time of day, quoted provider names, CRLF line ends, duplicate rows, re-issued allocations, rows
-// whose end lies before their start, codes the mapping table does not know). Every client key is a
-// random 16-hex-character pseudonym; nothing here is real data.
+// whose end lies before their start, codes the mapping table does not know), and the optional
+// columns of SPEC 10 and 11 (birth date, sex, referrer, reason for ending) with their own mess.
+// Every client key is a random 16-hex-character pseudonym; nothing here is real data.
+// `clean: true` writes the same products as an export an analyst would call clean instead.
 //
-// Deterministic: the same options give the same bytes (one mulberry32 stream, clients in order).
+// Deterministic: the same options give the same bytes (clients in order; one mulberry32 stream for
+// the default columns and a second one for the optional columns, so adding or leaving out the
+// optional columns changes no other byte of a row).
 // Streamed: rows go out in ~1 MB chunks with back-pressure, so 10 million rows need bounded memory.
 // docs/generator.md describes the distributions.
 
@@ -20,6 +24,9 @@ export interface GenerateOptions {
   year: number; // the cohort year Y the data is centred on; products start in Y-2 .. Y+2
   municipalities?: number; // default 12, spread over ceil(n/4) regions
   sources?: number; // default 2: the municipalities are split over this many files; movers appear in two
+  /** Default false. True: ISO dates, ',' and LF in every file, municipality as GM0363, no rows the
+   *  reader rejects, and only the default columns (no birth date, sex, referrer, reason for ending). */
+  clean?: boolean;
 }
 
 export interface GeneratedFiles {
@@ -65,6 +72,11 @@ function cumulative(weights: readonly number[]): Float64Array {
 function pick(cum: Float64Array, r: number): number {
   for (let i = 0; i < cum.length; i++) if (r < cum[i]) return i;
   return cum.length - 1;
+}
+/** A weighted pick as a lookup on 10 random bits (shares to 1/1024, one draw for several picks). */
+function pick1024(weights: readonly number[]): Uint8Array {
+  const cum = cumulative(weights);
+  return Uint8Array.from({ length: 1024 }, (_, k) => pick(cum, (k + 0.5) / 1024));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,6 +245,45 @@ export const P = {
   sameFirstDay: 0.1,
 };
 
+/** The optional columns (SPEC 10, 11), drawn from the second stream. */
+export const Q = {
+  /** Age in completed years at the client's first start: 0..22 (weights). */
+  age: [1.5, 2, 2.5, 3, 4, 4.5, 5, 5.5, 5.5, 5.5, 5.5, 5.5, 7, 7.5, 7.5, 7, 6.5, 5, 2, 1.2, 0.8, 0.5, 0.3],
+  birthMissing: 0.02,
+  birthUnreadable: 0.005,
+  /** Of the clients with a known sex; the others are `0`, `9` or empty. */
+  man: 0.54,
+  sexUnknown: 0.01,
+  /** Referrer per product, in the order of REFERRERS, by the product's category. */
+  referrer: {
+    other: [50, 23, 6, 2.5, 11, 6, 1.5],
+    jeugdbescherming: [15, 1, 0, 75, 0, 0, 9],
+    jeugdreclassering: [10, 0, 0, 30, 0, 0, 60],
+  },
+  referrerUnknown: 0.03,
+  /** A product starting on the client's first start day has the first product's referrer. */
+  sameReferrerFirstDay: 0.9,
+  /** Reason for ending (JZ588) of a closed product: empty, then 31 .. 38 (weights). */
+  reason: [15, 55, 8, 6, 5, 4, 3, 2, 2],
+};
+
+/** COD327 referrers: code, code without its leading zero, then names traject recognises (SPEC 11);
+ *  the last group is the unknown one (empty or text that is no referrer). */
+const REFERRERS: readonly (readonly string[])[] = [
+  ['01', '1', 'Gemeentelijke toegang', 'wijkteam', 'Gemeente'],
+  ['02', '2', 'Huisarts'],
+  ['03', '3', 'Jeugdarts'],
+  ['04', '4', 'GI', 'Gecertificeerde instelling'],
+  ['05', '5', 'Medisch specialist'],
+  ['06', '6', 'zelfverwijzer', 'Zelfverwijzer/geen verwijzer'],
+  ['08', '8', 'Rechter', 'Officier van Justitie'],
+  ['', '', 'onbekend', 'overig', '99'],
+];
+/** JZ588 codes, 0: empty. */
+const REASONS = [0, 31, 32, 33, 34, 35, 36, 37, 38];
+/** COD046 as one character (0: empty): `1` man, `2` vrouw, then the unknown ones `0`, `9`, empty. */
+const SEXES = [49, 50, 48, 57, 0];
+
 // ---------------------------------------------------------------------------------------------
 
 const EMPTY_IJW_256 = Math.round(P.emptyIjw * 256);
@@ -241,11 +292,14 @@ const DUPLICATE_2048 = Math.round(P.duplicate * 2048);
 /** Strings as bytes (ASCII), concatenated, for copying into the output buffers without string work. */
 class ByteTable {
   readonly bytes: Uint8Array;
+  /** The same bytes (and 4 more, zero) for copying four at a time. */
+  readonly view: DataView;
   readonly off: Int32Array;
   readonly len: Uint8Array;
   constructor(strings: readonly string[]) {
     const enc = strings.map((s) => Buffer.from(s, 'latin1'));
-    this.bytes = new Uint8Array(enc.reduce((a, b) => a + b.length, 0));
+    this.bytes = new Uint8Array(enc.reduce((a, b) => a + b.length, 4));
+    this.view = new DataView(this.bytes.buffer);
     this.off = new Int32Array(enc.length);
     this.len = new Uint8Array(enc.length);
     let at = 0;
@@ -258,31 +312,48 @@ class ByteTable {
   }
 }
 
-/** One output file: a 1 MB buffer that goes to the stream, with back-pressure, when nearly full. */
+/** 0000 .. 9999 as four ASCII digits in one big-endian word. */
+const DIGITS4 = Uint32Array.from({ length: 10_000 }, (_, n) =>
+  (((48 + ((n / 1000) | 0)) << 24) | ((48 + (((n / 100) | 0) % 10)) << 16) | ((48 + (((n / 10) | 0) % 10)) << 8) | (48 + (n % 10))) >>> 0);
+
+/** One output file: a 1 MB buffer that goes to the stream, with back-pressure, when nearly full.
+ *  Writers may scribble up to 3 bytes past `pos` (words copied whole); only bytes before it count. */
 class Out {
   static readonly CHUNK = 1 << 20;
   buf: Uint8Array = new Uint8Array(Out.CHUNK);
+  view: DataView = new DataView(this.buf.buffer);
   pos = 0;
   constructor(private readonly stream: WriteStream) {}
+  /** Entry i of t, copied four bytes at a time. */
   put(t: ByteTable, i: number): void {
-    const b = this.buf;
-    let p = this.pos;
-    const src = t.bytes;
-    for (let k = t.off[i], e = k + t.len[i]; k < e; k++) b[p++] = src[k];
-    this.pos = p;
+    const v = this.view;
+    const src = t.view;
+    const p = this.pos;
+    const k = t.off[i];
+    const n = t.len[i];
+    for (let w = 0; w < n; w += 4) v.setUint32(p + w, src.getUint32(k + w));
+    this.pos = p + n;
   }
   byte(c: number): void {
     this.buf[this.pos++] = c;
   }
   /** 16 bytes (a client key). */
-  put16(src: Uint8Array): void {
-    const b = this.buf;
+  put16(src: DataView): void {
+    const v = this.view;
     const p = this.pos;
-    for (let k = 0; k < 16; k++) b[p + k] = src[k];
+    for (let w = 0; w < 16; w += 4) v.setUint32(p + w, src.getUint32(w));
     this.pos = p + 16;
   }
-  /** A non-negative integer below 2^31 in decimal. */
+  /** A non-negative integer below 2^31 in decimal (8 digits, as allocation numbers have: two words). */
   int(n: number): void {
+    if (n >= 10_000_000 && n < 100_000_000) {
+      const v = this.view;
+      const p = this.pos;
+      v.setUint32(p, DIGITS4[(n / 10_000) | 0]);
+      v.setUint32(p + 4, DIGITS4[n % 10_000]);
+      this.pos = p + 8;
+      return;
+    }
     const b = this.buf;
     let digits = 1;
     for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
@@ -303,6 +374,7 @@ class Out {
     if (this.pos <= limit) return;
     const chunk = this.buf.subarray(0, this.pos);
     this.buf = new Uint8Array(Out.CHUNK);
+    this.view = new DataView(this.buf.buffer);
     this.pos = 0;
     if (!this.stream.write(chunk)) await new Promise<void>((res) => this.stream.once('drain', res));
   }
@@ -316,12 +388,15 @@ class Out {
 interface Style {
   delim: number;
   eol: ByteTable; // one entry
-  /** municipality table index for (municipality index, random bit) */
-  gm: (m: number, b: number) => number;
+  /** spellings per municipality in gmTable (1 or 2): entry forms * m + (random bit when 2) */
+  gmForms: number;
   gmTable: ByteTable;
-  /** date table index for (day offset, random 0..63) */
-  date: (dayIdx: number, r6: number) => number;
+  /** dateTable holds every day twice, the second spelling from entry nDays on; a random 0..63 below
+   *  `variant` picks it (numbers, not functions: the hot loop stays free of calls it cannot inline) */
+  variant: number;
   dateTable: ByteTable;
+  /** unreadable birth dates: 31 February of each year from the first day of dateTable on, then `onbekend` */
+  badBirth: ByteTable;
   providers: ByteTable;
 }
 
@@ -335,7 +410,10 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
   if (!Number.isInteger(nMun) || nMun < 1) throw new Error('municipalities must be a positive integer');
   mkdirSync(dir, { recursive: true });
 
+  const clean = opts.clean === true;
   const rng = new Rng(opts.seed ^ 0x5eed1234);
+  // The optional columns' own stream: drawing from it leaves the default columns' stream as it was.
+  const rng2 = new Rng(Math.imul(opts.seed ^ 0x0b7e0c01, 0x9e3779b1) ^ 0x2545f491);
   const muns = municipalities(nMun, nSrc);
   const munCum = cumulative(muns.map((m) => m.weight));
   const bySource: number[][] = Array.from({ length: nSrc }, () => []);
@@ -353,8 +431,9 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
   const codeBytes = new ByteTable(CODES.map((c) => c.code));
   const ijwBytes = new ByteTable(CODES.map((c) => c.ijw));
 
-  // Date spellings, precomputed over the whole range any row can reach.
-  const dayLo = dayOf(Y - 3, 1, 1);
+  // Date spellings, precomputed over the whole range any row can reach (birth dates from Y-26 on).
+  const yearLo = Y - 26;
+  const dayLo = dayOf(yearLo, 1, 1);
   const dayHi = dayOf(Y + 8, 12, 31);
   const nDays = dayHi - dayLo + 1;
   const iso: string[] = [];
@@ -371,47 +450,79 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
   }
   const quote = (s: string, delim: string): string =>
     s.includes(delim) || s.includes('"') ? '"' + s.replace(/"/g, '""') + '"' : s;
+  const badBirth = (f: (y: number) => string): ByteTable =>
+    new ByteTable([...Array.from({ length: Y + 3 - yearLo + 1 }, (_, k) => f(yearLo + k)), 'onbekend']);
   const styles: Style[] = [
     {
       // Semicolons, Dutch dates (1 in 16 unpadded), municipality as 363 or 0363, Windows line ends.
       delim: 59,
       eol: new ByteTable(['\r\n']),
-      gm: (j, b) => 2 * j + b,
+      gmForms: 2,
       gmTable: new ByteTable(muns.flatMap((m) => [String(m.gm), String(m.gm).padStart(4, '0')])),
-      date: (di, r6) => (r6 < 4 ? di + nDays : di),
+      variant: 4,
       dateTable: new ByteTable(dmy),
+      badBirth: badBirth((y) => `31-02-${y}`),
       providers: new ByteTable(PROVIDERS.map((p) => quote(p, ';'))),
     },
     {
       // Commas, ISO dates (1 in 32 with a time of day), municipality as GM0363.
       delim: 44,
       eol: new ByteTable(['\n']),
-      gm: (j) => j,
+      gmForms: 1,
       gmTable: new ByteTable(muns.map((m) => m.code)),
-      date: (di, r6) => (r6 < 2 ? di + nDays : di),
+      variant: 2,
       dateTable: new ByteTable(iso),
+      badBirth: badBirth((y) => `${y}-02-31`),
       providers: new ByteTable(PROVIDERS.map((p) => quote(p, ','))),
     },
   ];
+  // Clean: commas, LF, ISO dates without a time of day, municipality as GM0363, in every file.
+  const cleanStyle: Style = { ...styles[1], variant: 0 };
+  const referrerBytes = new ByteTable(REFERRERS.flat());
+  // The spelling of a referrer group on 6 random bits: entry of referrerBytes at (group << 6) | bits.
+  // A known group: 44 in 64 the code, 8 in 64 without its leading zero, 12 in 64 one of its names;
+  // the unknown group: each of its entries alike.
+  const referrerSpelling = new Uint8Array(REFERRERS.length << 6);
+  REFERRERS.reduce((at, spellings, g) => {
+    for (let k = 0; k < 64; k++) {
+      const unknown = g === REFERRERS.length - 1;
+      referrerSpelling[(g << 6) | k] = at + (unknown ? k % spellings.length : k < 44 ? 0 : k < 52 ? 1 : 2 + (k % (spellings.length - 2)));
+    }
+    return at + spellings.length;
+  }, 0);
+  const referrerPick = (w: readonly number[]): Uint8Array =>
+    pick1024([...w.map((x) => (x * (1 - Q.referrerUnknown)) / w.reduce((a, b) => a + b, 0)), Q.referrerUnknown]);
+  const referrerPicks = { other: referrerPick(Q.referrer.other), jb: referrerPick(Q.referrer.jeugdbescherming), jr: referrerPick(Q.referrer.jeugdreclassering) };
+  const referrerByCode = CODES.map((c) =>
+    c.cat === 'jeugdbescherming' ? referrerPicks.jb : c.cat === 'jeugdreclassering' ? referrerPicks.jr : referrerPicks.other);
+  const SAME_REFERRER_1024 = Math.round(Q.sameReferrerFirstDay * 1024);
+  const reasonPick = Uint8Array.from(pick1024(Q.reason), (k) => REASONS[k]);
+  const agePick = pick1024(Q.age);
+  const BIRTH_MISSING_4096 = Math.round(Q.birthMissing * 4096);
+  const BIRTH_BAD_4096 = Math.round((Q.birthMissing + Q.birthUnreadable) * 4096);
+  const SEX_UNKNOWN_1024 = Math.round(Q.sexUnknown * 1024);
+  const MAN_1024 = SEX_UNKNOWN_1024 + Math.round((1 - Q.sexUnknown) * Q.man * 1024);
   const HEX = Buffer.from('0123456789abcdef', 'latin1');
   const key = new Uint8Array(16);
+  const keyView = new DataView(key.buffer);
 
   // Outputs
   const inputs: string[] = [];
   const outs: Out[] = [];
   const srcStyle: Style[] = [];
   for (let s = 0; s < nSrc; s++) {
-    const st = styles[s % styles.length];
+    const st = clean ? cleanStyle : styles[s % styles.length];
     const path = join(dir, `toewijzingen_${String.fromCharCode(97 + (s % 26))}${s >= 26 ? s : ''}.csv`);
     inputs.push(path);
     const out = new Out(createWriteStream(path));
     outs.push(out);
     srcStyle.push(st);
     const header = ['client_id', 'gemeente', 'productcode', 'productcategorie', 'begindatum', 'einddatum', 'toewijzingnummer', 'aanbieder'];
+    if (!clean) header.push('geboortedatum', 'geslacht', 'verwijzer', 'reden_beeindiging');
     out.put(new ByteTable([header.join(String.fromCharCode(st.delim))]), 0);
     out.put(st.eol, 0);
   }
-  const ROW_MAX = 256;
+  const ROW_MAX = 512; // (and the 3 bytes a word copy may write past a row)
   const LIMIT = Out.CHUNK - 2 * ROW_MAX;
 
   // Per-client scratch
@@ -422,6 +533,8 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
   const pCode = new Int32Array(MAXP);
   const pAlloc = new Int32Array(MAXP); // -1 = no allocation number
   const pProv = new Int32Array(MAXP);
+  const pRef = new Int32Array(MAXP); // referrer group (REFERRERS)
+  const pReason = new Int32Array(MAXP); // JZ588 code (0: none), written when the row is closed
 
   const yStart = dayOf(Y, 1, 1);
   const y1Start = dayOf(Y + 1, 1, 1);
@@ -449,6 +562,53 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
     if (rng.next() < muns[j].ggzShare) return ggzCodes[pick(ggzCum, rng.next())];
     const g = pick(otherCatCum, rng.next());
     return otherCodes[g][pick(otherCodeCum[g], rng.next())];
+  };
+
+  // The client's birth date and sex (a SEXES byte), set per client below.
+  let birth = -1; // day; -1 missing, -2 unreadable (spelled as badBirth entry badAt)
+  let badAt = 0;
+  let sex = 0;
+  // The optional columns' draws (functions of their own, like writeOptional, to keep the main loop small).
+  /** Referrer and reason for ending of product i. */
+  const drawProduct = (i: number): void => {
+    // One draw: referrer (10 bits), reason for ending (10 bits), same referrer as on the first day (10 bits).
+    const u = rng2.u32();
+    pRef[i] = i > 0 && pStart[i] === pStart[0] && u >>> 22 < SAME_REFERRER_1024 ? pRef[0] : referrerByCode[pCode[i]][u & 1023];
+    pReason[i] = reasonPick[(u >>> 10) & 1023];
+  };
+  /** Birth date and sex of the client whose products are in pStart. */
+  const drawClient = (): void => {
+    // One draw: missing or unreadable (12 bits), age (10 bits), sex (10 bits); a second: the day in the year.
+    const u = rng2.u32();
+    // Completed years on the first start day are exactly the age drawn: 2 .. 361 days past a birthday.
+    birth = pStart[0] - Math.floor(agePick[(u >>> 12) & 1023] * 365.2425) - 2 - Math.floor(rng2.next() * 360);
+    const rb = u & 4095;
+    if (rb < BIRTH_MISSING_4096) birth = -1;
+    else if (rb < BIRTH_BAD_4096) {
+      // 31 February of the birth year (two in three) or `onbekend`.
+      badAt = rng2.next() < 2 / 3 ? civil(birth)[0] - yearLo : Y + 4 - yearLo;
+      birth = -2;
+    }
+    const rs = u >>> 22;
+    sex = SEXES[rs < SEX_UNKNOWN_1024 ? 2 + (rs % 3) : rs < MAN_1024 ? 0 : 1];
+  };
+  /** The optional columns after the default ones; one draw of the second stream spells them. (A
+   *  function of its own, so that V8 inlines the small writers here and in the main loop.) */
+  const writeOptional = (o: Out, st: Style, g: number, reason: number): void => {
+    const b2 = rng2.u32();
+    const d = st.delim;
+    o.byte(d);
+    if (birth >= 0) o.put(st.dateTable, birth - dayLo + ((b2 & 63) < st.variant ? nDays : 0));
+    else if (birth === -2) o.put(st.badBirth, badAt);
+    o.byte(d);
+    if (sex !== 0) o.byte(sex);
+    o.byte(d);
+    o.put(referrerBytes, referrerSpelling[(g << 6) | ((b2 >>> 6) & 63)]);
+    o.byte(d);
+    if (reason !== 0) {
+      o.byte(48 + ((reason / 10) | 0));
+      o.byte(48 + (reason % 10));
+    }
   };
 
   for (let c = 0; c < opts.clients; c++) {
@@ -498,10 +658,12 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
       pCode[i] = pickCode(pMun[i]);
       pAlloc[i] = rng.next() < P.noAllocationNumber ? -1 : 40_000_000 + allocSeq++;
       pProv[i] = rng.int(0, PROVIDERS.length - 1);
+      if (!clean) drawProduct(i);
       if (end < 0) anyOpen = true;
       else if (end > maxEnd) maxEnd = end;
       np++;
     }
+    if (!clean) drawClient();
     // Rows: products in order, a duplicate right after its original; re-issued versions and invalid
     // rows at the end of the client's block (later in the file than the version they replace).
     for (let pass = 0; pass < 2; pass++) {
@@ -513,6 +675,7 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
         let end = pEnd[i];
         let alloc = pAlloc[i];
         const startDay = pStart[i];
+        let invalid = false;
         if (pass === 1) {
           const r = rng.next();
           if (r < P.reissue) {
@@ -525,27 +688,30 @@ export async function generate(dir: string, opts: GenerateOptions): Promise<Gene
             // A row whose end lies before its start, with its own allocation number.
             end = startDay - rng.int(1, 60);
             alloc = 90_000_000 + allocSeq++;
+            invalid = true;
           } else continue;
         }
         // One draw decides the row's spelling: municipality form, date forms, empty iJw category, duplicate.
         const bits = rng.u32();
+        if (invalid && clean) continue; // clean: no row the reader rejects (drawn all the same, so the rest stays)
         const d = st.delim;
         const rowStart = o.pos;
-        o.put16(key);
+        o.put16(keyView);
         o.byte(d);
-        o.put(st.gmTable, st.gm(j, bits & 1));
+        o.put(st.gmTable, st.gmForms === 1 ? j : 2 * j + (bits & 1));
         o.byte(d);
         o.put(codeBytes, pCode[i]);
         o.byte(d);
         if (((bits >>> 13) & 255) >= EMPTY_IJW_256) o.put(ijwBytes, pCode[i]);
         o.byte(d);
-        o.put(st.dateTable, st.date(startDay - dayLo, (bits >>> 1) & 63));
+        o.put(st.dateTable, startDay - dayLo + (((bits >>> 1) & 63) < st.variant ? nDays : 0));
         o.byte(d);
-        if (end >= 0) o.put(st.dateTable, st.date(end - dayLo, (bits >>> 7) & 63));
+        if (end >= 0) o.put(st.dateTable, end - dayLo + (((bits >>> 7) & 63) < st.variant ? nDays : 0));
         o.byte(d);
         if (alloc >= 0) o.int(alloc);
         o.byte(d);
         o.put(st.providers, pProv[i]);
+        if (!clean) writeOptional(o, st, pRef[i], end >= 0 ? pReason[i] : 0);
         o.put(st.eol, 0);
         rows++;
         if (pass === 0 && bits >>> 21 < DUPLICATE_2048) {
