@@ -2,7 +2,11 @@
 // and how a client's trajectories become facts (analyseClient with a data cut-off).
 import { describe, expect, it } from 'vitest';
 import { analyseClient } from '../src/definitions/cohort.js';
-import { DURATION_CLASSES, durationClass, endingOf, hadPriorCare, reasonOf, SURVIVAL_POINTS } from '../src/definitions/time-in-care.js';
+import { censoredAfter, DURATION_CLASSES, durationClass, durationOf, hadPriorCare, hasEnded, reasonOf, SURVIVAL_POINTS } from '../src/definitions/time-in-care.js';
+import type { Trajectory } from '../src/definitions/stitch.js';
+
+/** The two rules together, as the cohort facts use them. */
+const endingOf = (t: Trajectory, gap: number, D: number) => ({ ended: hasEnded(t, gap, D), time: hasEnded(t, gap, D) ? durationOf(t) : censoredAfter(t, D) });
 import { cohortYear, daysFromCivil } from '../src/model/calendar.js';
 import { OPEN_END, type Product } from '../src/model/model.js';
 

@@ -4,7 +4,7 @@ import { CATEGORIES, OPEN_END, type Gemeente, type Product } from '../model/mode
 import { byStartThenEnd, isOpen, stitch } from './stitch.js';
 import type { CohortYear } from '../model/calendar.js';
 import type { Day } from '../model/model.js';
-import { endingOf, hadPriorCare, reasonOf } from './time-in-care.js';
+import { censoredAfter, durationOf, hadPriorCare, hasEnded, reasonOf } from './time-in-care.js';
 
 /** Products per closed trajectory are reported in these buckets: 1, 2, 3, 4, 5+. */
 export const SIZE_BUCKETS = ['1', '2', '3', '4', '5+'] as const;
@@ -95,7 +95,8 @@ export function analyseClient(products: readonly Product[], settings: CohortSett
   for (let i = 0; i < stitched.length; i++) {
     const t = stitched[i];
     if (t.start > y.last) break; // sorted by start: the rest start after Y
-    const { ended, time } = endingOf(t, gapDays, dataUntil);
+    const ended = hasEnded(t, gapDays, dataUntil);
+    const time = ended ? durationOf(t) : censoredAfter(t, dataUntil);
     const next = stitched[i + 1];
     trajectories.push({
       size: t.size, closed: !isOpen(t) && t.maxEnd <= y.nextLast, ended, time,

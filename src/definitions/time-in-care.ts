@@ -18,18 +18,20 @@ export const SURVIVAL_POINTS = [91, 182, 365, 730] as const;
 /** Windows of return to care (days after the end). */
 export const RETURN_WINDOWS = [182, 365] as const;
 
-/** How a trajectory stands at the data cut-off D. */
-export interface Ending {
-  /** No open product and maxEnd + gapDays < D: no product within the data could still join it. */
-  ended: boolean;
-  /** Ended: maxEnd - start + 1. Censored: min(maxEnd, D) - start + 1 (open: D - start + 1). */
-  time: number;
+/**
+ * How a trajectory stands at the data cut-off D: ended when no product is open and
+ * maxEnd + gapDays < D (no product within the data could still join it).
+ */
+export function hasEnded(t: Trajectory, gapDays: number, dataUntil: Day): boolean {
+  return t.maxEnd !== OPEN_END && t.maxEnd + gapDays < dataUntil;
 }
-
-export function endingOf(t: Trajectory, gapDays: number, dataUntil: Day): Ending {
-  const open = t.maxEnd === OPEN_END;
-  if (!open && t.maxEnd + gapDays < dataUntil) return { ended: true, time: t.maxEnd - t.start + 1 };
-  return { ended: false, time: Math.min(t.maxEnd, dataUntil) - t.start + 1 };
+/** An ended trajectory's duration in days, both ends counted. */
+export function durationOf(t: Trajectory): number {
+  return t.maxEnd - t.start + 1;
+}
+/** A censored trajectory's time: min(maxEnd, D) - start + 1 (an open one: D - start + 1). */
+export function censoredAfter(t: Trajectory, dataUntil: Day): number {
+  return Math.min(t.maxEnd, dataUntil) - t.start + 1;
 }
 
 /**

@@ -114,9 +114,9 @@ export const MEASURES: readonly MeasureDefinition[] = [
     fold: (f, t) => {
       for (const tr of f.trajectories) {
         if (!tr.ended) continue;
-        RETURN_WINDOWS.forEach((w, i) => {
-          if (tr.followUp >= w) t.share(i, tr.nextAfter <= w);
-        });
+        for (let i = 0; i < RETURN_WINDOWS.length; i++) {
+          if (tr.followUp >= RETURN_WINDOWS[i]) t.share(i, tr.nextAfter <= RETURN_WINDOWS[i]);
+        }
       }
     },
   },
