@@ -41,6 +41,7 @@ interface AnalyseArgs {
   lang?: string;
   excel?: boolean;
   ledger?: string;
+  sheet?: string;
 }
 
 /** A command-line number as given, or a value passed in by code (the demo passes numbers). */
@@ -56,7 +57,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
   if (a.run) {
     const rf = loadRunFile(a.run);
     base = {
-      inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile })),
+      inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile, ...(s.sheet !== undefined ? { sheet: s.sheet } : {}) })),
       codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays,
       disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
       labels: rf.labels, strict: rf.strict, includePgb: rf.includePgb,
@@ -74,6 +75,11 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     if (a.input === undefined) throw new RunError('--profile applies to the --input files; with --run, give each source its profile in the run file');
     const profile = loadProfile(a.profile);
     specs = a.input.map((path) => ({ path, profile, kind: (a.kind as SourceSpec['kind']) ?? profile.kind }));
+  }
+  if (a.sheet !== undefined) {
+    if (a.input === undefined) throw new RunError('--sheet applies to the --input files; with --run, give each source its sheet in the run file');
+    if (a.sheet.trim() === '') throw new RunError('--sheet: expected a sheet name such as Toewijzingen');
+    specs = specs.map((s) => (typeof s === 'string' ? { path: s, kind: a.kind as SourceSpec['kind'], sheet: a.sheet } : { ...s, sheet: a.sheet }));
   }
   return {
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
@@ -124,7 +130,9 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   const n = (x: number) => x.toLocaleString('en-US');
   if (m.disclosure.mode === 'off') log('INTERNAL RUN: disclosure control is off; outputs are not for publication.');
   for (const s of m.inputs) {
-    log(`${s.file}: ${n(s.read)} rows read = ${n(s.accepted)} accepted + ${n(s.rejected)} rejected (${s.kind})`);
+    const sheet = s.sheet !== undefined ? `, sheet ${s.sheet}` : '';
+    const titles = s.titleRows ? `; ${n(s.titleRows)} title row${s.titleRows === 1 ? '' : 's'} above the header skipped` : '';
+    log(`${s.file}${sheet}: ${n(s.read)} rows read = ${n(s.accepted)} accepted + ${n(s.rejected)} rejected (${s.kind}${titles})`);
   }
   for (const g of rejectsSummary(r.rejects, 3)) log(`  rejected ${n(g.count)}x ${g.reason}: ${g.first.join(', ')}${g.count > 3 ? ', …' : ''}`);
   if (m.unmappedCodes.length > 0) {
@@ -185,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('strict', { type: 'boolean', describe: 'any rejected row fails the run (exit 2), nothing written' })
         .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
         .option('profile', { type: 'string', describe: 'a source profile (JSON) for every --input file: columns, delimiter, encoding, date format, kind' })
+        .option('sheet', { type: 'string', describe: 'the sheet to read from every --input workbook (.xlsx) [default: the first sheet]' })
         .option('run', { type: 'string', describe: 'a run file (JSON) with sources, profiles, tables and settings' })
         .option('lang', { choices: ['nl', 'en'], default: 'nl', describe: 'language of report.html' })
         .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })

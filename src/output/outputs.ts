@@ -1,6 +1,6 @@
 // The files a run writes, as plain text built from the run result (pure; write.ts does the I/O).
 import type { RunResult } from '../run/run.js';
-import type { RejectEntry } from '../model/manifest.js';
+import { rejectPlace, type RejectEntry } from '../model/manifest.js';
 import { qualityWarnings } from '../run/quality.js';
 import { renderReport, type Lang } from '../report/report.js';
 import { csvText, type OutputFile } from './write.js';
@@ -20,7 +20,7 @@ export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
     let g = by.get(r.reason);
     if (!g) by.set(r.reason, (g = { reason: r.reason, count: 0, first: [] }));
     g.count++;
-    if (g.first.length < firstN) g.first.push(`${r.file}:${r.line}${r.column ? ` (${r.column})` : ''}`);
+    if (g.first.length < firstN) g.first.push(`${rejectPlace(r)}${r.column ? ` (${r.column})` : ''}`);
   }
   return [...by.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }

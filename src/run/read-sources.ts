@@ -5,6 +5,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { lastRecordBoundary } from '../read/csv.js';
 import type { OpenedSource } from '../read/sources.js';
+import { closeSources, fileSha256, workbookChunks } from '../read/workbook-source.js';
 import type { ParsedChunk, ParseTask } from './tasks.js';
 
 const MAX_RECORD_BYTES = 64 << 20;
@@ -32,20 +33,36 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
   const total = sources.reduce((s, x) => s + x.size, 0);
   let bytesRead = 0; // parsed so far (not merely read), so that 100% means done
   let rowsRead = 0;
-  const dispatch = (source: number, chunk: number, buf: Buffer, length: number) => {
+  const dispatch = (source: number, chunk: number, buf: Buffer, length: number, progressBytes = length) => {
     const task: ParseTask = { source, chunk, bytes: buf.buffer as ArrayBuffer, length };
     const tracked: Promise<void> = (pool.run(task, { name: 'parse', transferList: [task.bytes] }) as Promise<ParsedChunk>)
       .then((result) => {
         parsed.push({ source, chunk, result });
         rowsRead += result.read;
-        bytesRead += length;
+        bytesRead += progressBytes;
         onProgress?.({ bytesRead, bytesTotal: total, rowsRead });
       })
       .catch((e: unknown) => { failed.error ??= e instanceof Error ? e : new Error(String(e)); })
       .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   };
+  try {
   for (const src of sources) {
+    if (src.workbook) {
+      // A workbook: its rows as CSV records, streamed (workbook-source.ts); the checksum is the file's.
+      let chunk = 0;
+      let at = 0;
+      for await (const c of workbookChunks(src, chunkBytes)) {
+        const now = src.workbook.position();
+        dispatch(src.plan.index, chunk++, c.buf, c.length, now - at);
+        at = now;
+        if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
+        if (failed.error) throw failed.error;
+      }
+      bytesRead += src.size - at;
+      sha256.push(fileSha256(src.plan.file));
+      continue;
+    }
     const hash = createHash('sha256');
     const fd = openSync(src.plan.file, 'r');
     try {
@@ -79,6 +96,9 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
       closeSync(fd);
     }
     sha256.push(hash.digest('hex'));
+  }
+  } finally {
+    await closeSources(sources);
   }
   await Promise.all(inFlight);
   if (failed.error) throw failed.error;

@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os';
 import type { Manifest, RejectEntry } from '../model/manifest.js';
 import { RunError } from '../model/errors.js';
 import { cohortYear } from '../model/calendar.js';
-import { openSource, type SourceSpec } from '../read/sources.js';
+import type { SourceSpec } from '../read/sources.js';
+import { openSources } from '../read/workbook-source.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { loadRegions } from '../mapping/regions.js';
 import { mergePacked, type Counters } from '../measures/counters.js';
@@ -91,7 +92,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
 
   const lap = phaseTimer();
   const specs: SourceSpec[] = opts.inputs.map((i) => (typeof i === 'string' ? { path: i, kind: opts.kind } : i));
-  const sources = specs.map((s, i) => openSource(s, i, opts.includePgb ?? false));
+  const sources = await openSources(specs, opts.includePgb ?? false);
   const regionOf = opts.regions ? await loadRegions(opts.regions) : new Map<number, string>();
   const mapping = await loadCodes(opts.codes);
   const kinds = new Set(sources.map((s) => s.plan.kind));
