@@ -62,6 +62,11 @@ export class WorkbookError extends Error {
   }
 }
 
+/** Workbooks being read now. A damaged zip can make the streaming reader stop without an error:
+ *  the command line then names these files when the process runs out of work (cli.ts). */
+const reading = new Set<string>();
+export const workbooksInProgress = (): string[] => [...reading];
+
 const sheetList = (names: string[]) => names.map((n) => `'${n}'`).join(', ');
 
 type Reader = AsyncIterable<{ name: string; [Symbol.asyncIterator](): AsyncIterator<{ number: number; values: unknown[] }> }> & {
@@ -85,9 +90,11 @@ export async function openSheet(file: string, wanted?: string): Promise<OpenedSh
   }) as unknown as Reader;
   const sheetsIt = reader[Symbol.asyncIterator]();
   let closed = false;
+  reading.add(file);
   const close = async () => {
     if (closed) return;
     closed = true;
+    reading.delete(file);
     stream?.destroy();
     stream = null;
     await sheetsIt.return?.(undefined).catch(() => {});
