@@ -1,6 +1,6 @@
 // Reads the code mapping table (SPEC 9) into plain rows for the CodeMapper. Main thread only:
 // kept apart from codes.ts so that workers never load the CSV library.
-import { categoryIndex, SUBCATEGORIES, type CategoryIndex, type Day } from '../model/model.js';
+import { CATEGORIES, categoryIndex, SUBCATEGORIES, type CategoryIndex, type Day } from '../model/model.js';
 import { compileDateFormat, parseDateString } from '../read/dates.js';
 import { parseGemeente } from '../read/municipality.js';
 import { readTable, requireColumns, type Table } from '../read/table.js';
@@ -16,6 +16,7 @@ export async function loadCodes(file: string): Promise<MappingRow[]> {
     const code = normaliseCode(row.get('productcode'));
     if (code === '') throw new Error(`${where}: column productcode is empty`);
     let cat: CategoryIndex;
+    if (row.get('category') === '') throw new Error(`${where}: column category is empty (fill in one of ${CATEGORIES.join(', ')})`);
     try {
       cat = categoryIndex(row.get('category'));
     } catch (e) {

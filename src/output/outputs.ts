@@ -11,7 +11,11 @@ export const LABELS_KEY_FILE = 'labels-key.NOT-FOR-PUBLICATION.csv';
 export interface OutputOptions {
   excel?: boolean;
   lang?: Lang;
+  /** Files made elsewhere (metrics.xlsx, which is built asynchronously: metricsWorkbook), listed in the manifest. */
+  extra?: OutputFile[];
 }
+
+export { metricsWorkbook, METRICS_WORKBOOK } from './metrics-workbook.js';
 
 /** Rejections grouped by reason: count and the first few places, for the manifest and the terminal. */
 export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
@@ -80,6 +84,7 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
       content: csvText(['label', 'gemeente'], [...result.labels].map(([code, label]) => [label, code]).sort((a, b) => a[1].localeCompare(b[1])), excel),
     });
   }
+  files.push(...(opts.extra ?? []));
   const manifest = {
     ...result.manifest,
     rejectsSummary: rejectsSummary(result.rejects),
@@ -96,6 +101,7 @@ function describeFile(name: string): string {
     case 'rejects.csv': return 'every rejected row: file, line, column, reason (no row values)';
     case 'report.html': return 'the report, one self-contained HTML file';
     case 'comparisons.csv': return 'direction of each municipality against its region and all data (SPEC 6)';
+    case 'metrics.xlsx': return 'metrics, comparisons and rejects as one Excel workbook, with a sheet that explains them';
     default: return '';
   }
 }
