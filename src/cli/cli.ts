@@ -313,7 +313,7 @@ async function codesCommand(a: CodesArgs, log: (s: string) => void = (s) => proc
   if (!/\.xlsx$/i.test(out)) throw new RunError(`--out ${a.out}: expected a workbook name ending in .xlsx`);
   const { listCodes } = await import('../run/codes-todo.js');
   const { codesWorkbook } = await import('../output/codes-workbook.js');
-  const r = await listCodes({ inputs, codes, regions, kind: a.kind as CodesArgs['kind'] as 'allocations' | 'claims' | undefined, includePgb: a['include-pgb'] });
+  const r = await listCodes({ inputs, codes, regions, kind: a.kind as 'allocations' | 'claims' | undefined, includePgb: a['include-pgb'] });
   writeFileAtomically(out, await codesWorkbook(r, codes));
   if (a.quiet) return;
   const n = (x: number) => x.toLocaleString('en-US');
