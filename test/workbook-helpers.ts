@@ -29,7 +29,8 @@ export interface ToWorkbook {
 export function readCsv(file: string): string[][] {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const first = text.slice(0, text.indexOf('\n'));
-  return parse(text, { delimiter: first.includes(';') ? ';' : ',', relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const rows: string[][] = parse(text, { delimiter: first.includes(';') ? ';' : ',', relax_column_count: true, skip_empty_lines: true });
+  return rows;
 }
 
 /**

@@ -32,7 +32,7 @@ beforeAll(async () => {
   ws.addRow(['Toewijzingen, alle gemeenten']).commit();
   ws.addRow(['client_id', 'gemeente', 'productcode', 'begindatum', 'einddatum']).commit();
   const out = createWriteStream(csv);
-  const closed = new Promise((resolve) => out.on('close', resolve));
+  const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
   out.write('client_id,gemeente,productcode,begindatum,einddatum\n');
   const gms = [14, 34, 363, 37];
   const products = ['G1', 'A1', 'V1', 'J1', 'X1'];

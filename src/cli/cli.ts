@@ -115,7 +115,7 @@ async function analyseWith(a: AnalyseArgs, opts: RunOptions & { out: string }, l
   };
   const result = await runAnalysis({ ...opts, ledger: ledger?.ledger, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
   loadOutputs();
-  const { runOutputs, rejectsSummary, LABELS_KEY_FILE, metricsWorkbook, METRICS_WORKBOOK } = await outputs!;
+  const { runOutputs, rejectsSummary, metricsWorkbook, METRICS_WORKBOOK } = await outputs!;
   const extra = a.excel ? [{ name: METRICS_WORKBOOK, content: await metricsWorkbook(result) }] : [];
   const files = runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl', extra });
   if (ledger) ledger.publish(result, files, opts.out, () => writeAtomically(opts.out, files));
@@ -241,7 +241,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'no summary' })
         .example('$0 codes --input a.xlsx b.csv --codes codes.csv --out codes-todo.xlsx', '')
         .strictOptions(),
-      async (a) => { await codesCommand(a as CodesArgs); })
+      async (a) => { await codesCommand(a); })
       .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms (see docs/profiles.md)', (y) => y
         .option('input', { type: 'string', demandOption: true, describe: 'CSV with raw client numbers' })
         .option('output', { type: 'string', demandOption: true, describe: 'where to write the pseudonymised CSV' })

@@ -58,8 +58,8 @@ export interface WorkbookInput {
   /** The data rows, from the first one after the header. */
   rows: AsyncIterator<SheetRow>;
   /** Bytes of the file read so far (for progress). */
-  position(): number;
-  close(): Promise<void>;
+  position: () => number;
+  close: () => Promise<void>;
   /** The sheet row of each line of the CSV records made from the rows, the first data line at
    *  index 0; filled while they are read (read-sources.ts), used by the row accounting. */
   lines: RowMap;

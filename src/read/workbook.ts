@@ -36,10 +36,10 @@ export interface OpenedSheet {
   /** The sheet's rows that hold at least one value, in order. */
   rows: AsyncGenerator<SheetRow, void, undefined>;
   /** Stops reading (the rest of the file is not read). Safe to call more than once. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
   /** The file's size, and how many of its bytes have been read so far. */
   size: number;
-  position(): number;
+  position: () => number;
 }
 
 /** Why a workbook cannot be read, for one line after the file name. */
@@ -229,7 +229,7 @@ export function cellText(v: unknown, ctx: CellContext): string {
     if ('hyperlink' in o || 'text' in o) return cellText(o.text, ctx);
     if (typeof o.error === 'string') return o.error;
   }
-  return String(v);
+  return typeof v === 'bigint' ? v.toString() : '';
 }
 
 // ---------------------------------------------------------------------------------------------
