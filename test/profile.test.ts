@@ -72,7 +72,7 @@ describe('parseProfile: every mistake names the file, the JSON path and what is 
     expect(err({ delimeter: ';' })).toBe("profile a.json: delimeter: unknown key (did you mean 'delimiter'?)");
     expect(err({ dateformat: 'auto' })).toBe("profile a.json: dateformat: unknown key (did you mean 'dateFormat'?)");
     expect(err({ foo: 1 })).toBe(
-      'profile a.json: foo: unknown key (expected one of $schema, description, kind, delimiter, encoding, dateFormat, columns, pgbValues, header, gemeente)',
+      'profile a.json: foo: unknown key (expected one of $schema, description, kind, delimiter, encoding, dateFormat, columns, pgbValues, header, gemeente, sheet, productcodeLength)',
     );
     // Inside columns: a header name used as a key points at its field; a typo at the closest field.
     expect(err({ columns: { ingangsdatum: 'Ingangsdatum' } })).toBe("profile a.json: columns.ingangsdatum: unknown key (did you mean 'start'?)");
@@ -290,7 +290,7 @@ describe('files: loadProfile and loadRunFile', () => {
     expect(runErr({ sources: ['a.csv'] })).toBe(
       'run <dir>/run.json: sources[0]: expected an object such as { "path": "data/a.csv", "kind": "allocations" }, got the string "a.csv"',
     );
-    expect(runErr({ sources: [{ kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0]: missing key path (the CSV file, relative to the run file)');
+    expect(runErr({ sources: [{ kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0]: missing key path (the CSV file or workbook, relative to the run file)');
     expect(runErr({ sources: [{ path: 'c.csv', kind: 'claims' }] })).toBe('run <dir>/run.json: sources[0].path: file not found: <dir>/c.csv');
     expect(runErr({ sources: [{ path: 'a.csv' }] })).toBe(
       'run <dir>/run.json: sources[0]: no kind: give "kind": "allocations" or "claims" here or in its profile (allocation and claims figures are not comparable, so traject does not guess)',

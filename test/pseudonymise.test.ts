@@ -263,3 +263,16 @@ describe('pseudonymiseFile', () => {
     );
   });
 });
+
+describe('pseudonymiseFile on a workbook', () => {
+  it('refuses it with what to do, and writes nothing', async () => {
+    const { ExcelJS } = await import('./workbook-helpers.js');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Blad1').addRow(['client_id']);
+    const input = file('raw.xlsx');
+    await wb.xlsx.writeFile(input);
+    const output = file('out.csv');
+    await expect(pseudonymiseFile({ input, output, keyFile: key(KEY_A) })).rejects.toThrow(`${input} is an Excel workbook; traject pseudonymise works on CSV files`);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+});

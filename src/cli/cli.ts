@@ -1,4 +1,4 @@
-// The command line: `traject analyse`, `traject demo`, `traject pseudonymise`.
+// The command line: `traject analyse`, `traject codes`, `traject demo`, `traject pseudonymise`.
 // Messages name files, lines and columns, never a client value.
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,8 +14,9 @@ import { runAnalysis, type RunOptions, type RunResult } from '../run/run.js';
 import type { SourceSpec } from '../read/sources.js';
 import { checkOptions, loadProfile, loadRunFile, optionValue } from '../read/profile.js';
 import { pseudonymiseFile } from './pseudonymise.js';
+import { workbooksInProgress } from '../read/workbook.js';
 import { progressMode, progressReporter } from '../output/progress.js';
-import { outDirProblem, writeAtomically } from '../output/write.js';
+import { outDirProblem, writeAtomically, writeFileAtomically } from '../output/write.js';
 import { LedgerFile } from '../output/ledger-file.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,6 +48,7 @@ interface AnalyseArgs {
   excel?: boolean;
   ledger?: string;
   pdf?: boolean;
+  sheet?: string;
 }
 
 /** A command-line number as given, or a value passed in by code (the demo passes numbers). */
@@ -86,7 +88,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
   if (a.run) {
     const rf = loadRunFile(a.run);
     base = {
-      inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile })),
+      inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile, ...(s.sheet !== undefined ? { sheet: s.sheet } : {}) })),
       codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays, years: rf.years, gaps: rf.gaps, by: rf.by,
       dataUntil: rf.dataUntil === undefined ? undefined : dayOf(rf.dataUntil), lookbackDays: rf.lookbackDays,
       disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
@@ -106,6 +108,11 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     if (a.input === undefined) throw new RunError('--profile applies to the --input files; with --run, give each source its profile in the run file');
     const profile = loadProfile(a.profile);
     specs = a.input.map((path) => ({ path, profile, kind: (a.kind as SourceSpec['kind']) ?? profile.kind }));
+  }
+  if (a.sheet !== undefined) {
+    if (a.input === undefined) throw new RunError('--sheet applies to the --input files; with --run, give each source its sheet in the run file');
+    if (a.sheet.trim() === '') throw new RunError('--sheet: expected a sheet name such as Toewijzingen');
+    specs = specs.map((s) => (typeof s === 'string' ? { path: s, kind: a.kind as SourceSpec['kind'], sheet: a.sheet } : { ...s, sheet: a.sheet }));
   }
   return {
     inputs: specs, codes: codes!, regions: a.regions ?? base.regions, year: year!, out: out!,
@@ -145,26 +152,29 @@ async function analyseWith(a: AnalyseArgs, opts: RunOptions & { out: string }, l
   };
   const result = await runAnalysis({ ...opts, ledger: ledger?.ledger, onProgress: progressReporter(progressMode(a.quiet ?? false)), onStarted: loadOutputs });
   loadOutputs();
-  const { runOutputs, rejectsSummary, LABELS_KEY_FILE } = await outputs!;
+  const { runOutputs, rejectsSummary, metricsWorkbook, METRICS_WORKBOOK } = await outputs!;
   // --pdf: report.pdf printed by headless Chromium (src/output/pdf.ts); without Chromium, a warning
   const pdf = a.pdf ? (await import('../output/pdf.js')).reportPdf : null;
   const warn = (w: string) => process.stderr.write(`traject: ${w}\n`);
-  const files = runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl', pdf: pdf ? (html) => pdf(html, warn) : undefined });
+  const extra = a.excel ? [{ name: METRICS_WORKBOOK, content: await metricsWorkbook(result) }] : [];
+  const files = runOutputs(result, { excel: a.excel, lang: a.lang === 'en' ? 'en' : 'nl', extra, pdf: pdf ? (html) => pdf(html, warn) : undefined });
   if (ledger) ledger.publish(result, files, opts.out, () => writeAtomically(opts.out, files));
   else writeAtomically(opts.out, files);
   const secs = (performance.now() - t0) / 1000;
-  if (!a.quiet) printSummary(result, opts.out, secs, log, rejectsSummary, LABELS_KEY_FILE, files.some((f) => f.name === 'report.pdf'));
+  if (!a.quiet) printSummary(result, opts.out, secs, log, rejectsSummary, files.map((f) => f.name));
   if (!a.quiet && ledger) log(ledger.summary(result));
   return result;
 }
 
 function printSummary(r: RunResult, out: string, secs: number, log: (s: string) => void,
-  rejectsSummary: typeof import('../output/outputs.js').rejectsSummary, labelsKeyFile: string, pdf: boolean): void {
+  rejectsSummary: typeof import('../output/outputs.js').rejectsSummary, written: string[]): void {
   const m = r.manifest;
   const n = (x: number) => x.toLocaleString('en-US');
   if (m.disclosure.mode === 'off') log('INTERNAL RUN: disclosure control is off; outputs are not for publication.');
   for (const s of m.inputs) {
-    log(`${s.file}: ${n(s.read)} rows read = ${n(s.accepted)} accepted + ${n(s.rejected)} rejected (${s.kind})`);
+    const sheet = s.sheet !== undefined ? `, sheet ${s.sheet}` : '';
+    const titles = s.titleRows ? `; ${n(s.titleRows)} title row${s.titleRows === 1 ? '' : 's'} above the header skipped` : '';
+    log(`${s.file}${sheet}: ${n(s.read)} rows read = ${n(s.accepted)} accepted + ${n(s.rejected)} rejected (${s.kind}${titles})`);
   }
   for (const g of rejectsSummary(r.rejects, 3)) log(`  rejected ${n(g.count)}x ${g.reason}: ${g.first.join(', ')}${g.count > 3 ? ', …' : ''}`);
   if (m.unmappedCodes.length > 0) {
@@ -180,12 +190,14 @@ function printSummary(r: RunResult, out: string, secs: number, log: (s: string) 
   };
   log(`${youths(r.stats.clients)} clients, ${n(r.stats.products)} products; cohort ${m.settings.year}: ${youths(cohortAll(r))} youths`);
   const rel = relative(process.cwd(), resolve(out)) || '.';
-  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${[...Object.keys(outputsOf(r, labelsKeyFile)), ...(pdf ? ['report.pdf'] : [])].join(', ')}`);
+  log(`done in ${secs.toFixed(1)}s; outputs in ${rel}/: ${outputsOf(written).join(', ')}`);
 }
 
 const cohortAll = (r: RunResult) => r.exact.filter((x) => x.level === 'all' && x.measure === 'cohort_youths' && x.breakdown === '' &&
   x.year === r.manifest.settings.year && x.gap_days === r.manifest.settings.gapDays).reduce((s, x) => s + (x.data_kind === 'mixed' ? 0 : x.numerator ?? 0), 0);
-const outputsOf = (r: RunResult, labelsKeyFile: string) => ({ 'report.html': 1, 'metrics.csv': 1, 'metrics.json': 1, 'comparisons.csv': 1, 'manifest.json': 1, 'rejects.csv': 1, ...(r.labels ? { [labelsKeyFile]: 1 } : {}) });
+/** The files written, the report first (the order the summary has always had). */
+const SUMMARY_ORDER = ['report.html', 'metrics.csv', 'metrics.json', 'comparisons.csv', 'manifest.json', 'rejects.csv'];
+const outputsOf = (written: string[]) => [...SUMMARY_ORDER.filter((f) => written.includes(f)), ...written.filter((f) => !SUMMARY_ORDER.includes(f))];
 
 /**
  * yargs formats the whole help text whenever a command runs, to have it at hand should the
@@ -202,6 +214,14 @@ function skipHelpCache(parser: unknown): void {
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  // A damaged workbook can leave exceljs's reader waiting for data that never comes: Node then
+  // runs out of work with the command unfinished. Say so, and fail, rather than exit 0 in silence.
+  const unfinished = () => {
+    const files = workbooksInProgress();
+    process.stderr.write(`traject: ${files.length > 0 ? `${files.join(', ')}: the workbook is damaged (its data ends before its sheet does); save it again from Excel, or export the sheet as CSV` : 'the command stopped before it finished'}\n`);
+    process.exitCode = 1;
+  };
+  process.once('beforeExit', unfinished);
   const fail = (e: unknown) => {
     const exit = e instanceof RunError ? e.exitCode : 1;
     // Only our own message: no stack trace, which could carry values from the data.
@@ -231,6 +251,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('strict', { type: 'boolean', describe: 'any rejected row fails the run (exit 2), nothing written' })
         .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
         .option('profile', { type: 'string', describe: 'a source profile (JSON) for every --input file: columns, delimiter, encoding, date format, kind' })
+        .option('sheet', { type: 'string', describe: 'the sheet to read from every --input workbook (.xlsx) [default: the first sheet]' })
         .option('run', { type: 'string', describe: 'a run file (JSON) with sources, profiles, tables and settings' })
         .option('lang', { choices: ['nl', 'en'], default: 'nl', describe: 'language of report.html' })
         .option('excel', { type: 'boolean', describe: "CSV for Dutch Excel: ';', decimal comma, UTF-8 with BOM" })
@@ -254,6 +275,21 @@ export async function main(argv: string[]): Promise<number> {
           year: 2021, out: a.out, workers: a.workers, pdf: a.pdf,
         });
       })
+      .command('codes', 'List every product code per municipality with its records and category today, as a workbook to complete the mapping table (codes-todo.xlsx)', (y) => y
+        .option('input', { alias: 'i', type: 'array', string: true, describe: 'input files (CSV or .xlsx)' })
+        .option('codes', { type: 'string', describe: 'the mapping table so far (CSV or .xlsx) [default: none]' })
+        .option('regions', { type: 'string', describe: 'region table, for mapping rows scoped to a region' })
+        .option('out', { alias: 'o', type: 'string', describe: 'the workbook to write, e.g. codes-todo.xlsx' })
+        .option('kind', { type: 'string', describe: 'allocations or claims [default: allocations]' })
+        .option('profile', { type: 'string', describe: 'a source profile (JSON) for every --input file' })
+        .option('sheet', { type: 'string', describe: 'the sheet to read from every --input workbook' })
+        .option('run', { type: 'string', describe: 'a run file: its sources, codes and regions' })
+        .option('include-pgb', { type: 'boolean', describe: 'keep PGB rows (excluded by default)' })
+        .option('force', { type: 'boolean', describe: 'replace an existing --out file (it may hold categories you filled in)' })
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'no summary' })
+        .example('$0 codes --input a.xlsx b.csv --codes codes.csv --out codes-todo.xlsx', '')
+        .strictOptions(),
+      async (a) => { await codesCommand(a); })
       .command('pseudonymise', 'Replace a client column by keyed HMAC-SHA256 pseudonyms (see docs/profiles.md)', (y) => y
         .option('input', { type: 'string', demandOption: true, describe: 'CSV with raw client numbers' })
         .option('output', { type: 'string', demandOption: true, describe: 'where to write the pseudonymised CSV' })
@@ -272,7 +308,7 @@ export async function main(argv: string[]): Promise<number> {
         });
         process.stdout.write(`${a.output}: ${JSON.stringify(r)}\n`);
       })
-      .demandCommand(1, 'name a command: analyse, demo or pseudonymise')
+      .demandCommand(1, 'name a command: analyse, codes, demo or pseudonymise')
       .strict()
       .help()
       .version(ENGINE_VERSION)
@@ -282,7 +318,58 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     fail(e);
   }
+  process.removeListener('beforeExit', unfinished);
   return code;
 }
 
 export { describeReject };
+
+// ---------------------------------------------------------------------------------------------
+// traject codes
+
+interface CodesArgs {
+  input?: string[];
+  codes?: string;
+  regions?: string;
+  out?: string;
+  kind?: string;
+  profile?: string;
+  sheet?: string;
+  run?: string;
+  'include-pgb'?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+async function codesCommand(a: CodesArgs, log: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<void> {
+  checkOptions({ kind: a.kind });
+  const rf = a.run ? loadRunFile(a.run) : null;
+  let inputs: (string | SourceSpec)[] = a.input && a.input.length > 0 ? a.input
+    : (rf?.sources ?? []).map((s): SourceSpec => ({ path: s.path, kind: s.kind, profile: s.profile, ...(s.sheet !== undefined ? { sheet: s.sheet } : {}) }));
+  if (inputs.length === 0 || !a.out) throw new RunError(`missing ${[inputs.length === 0 && '--input', !a.out && '--out'].filter(Boolean).join(', ')} (or give the inputs in a --run file); see traject codes --help`);
+  if (a.profile || a.sheet !== undefined) {
+    if (!a.input) throw new RunError('--profile and --sheet apply to the --input files; with --run, give each source its own');
+    const profile = a.profile ? loadProfile(a.profile) : undefined;
+    inputs = a.input.map((path) => ({ path, kind: (a.kind as SourceSpec['kind']) ?? profile?.kind, ...(profile ? { profile } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}) }));
+  }
+  const out = resolve(a.out);
+  const codes = a.codes ?? rf?.codes;
+  const regions = a.regions ?? rf?.regions;
+  const read = [...inputs.map((i) => (typeof i === 'string' ? i : i.path)), ...(codes ? [codes] : []), ...(regions ? [regions] : [])];
+  if (read.some((f) => resolve(f) === out)) throw new RunError(`--out ${a.out}: that is one of the files read; choose another name`);
+  if (existsSync(out) && !a.force) throw new RunError(`--out ${a.out}: the file exists (it may hold categories you filled in); choose another name, or replace it with --force`);
+  if (!/\.xlsx$/i.test(out)) throw new RunError(`--out ${a.out}: expected a workbook name ending in .xlsx`);
+  const { listCodes } = await import('../run/codes-todo.js');
+  const { codesWorkbook } = await import('../output/codes-workbook.js');
+  const r = await listCodes({ inputs, codes, regions, kind: a.kind as 'allocations' | 'claims' | undefined, includePgb: a['include-pgb'] });
+  writeFileAtomically(out, await codesWorkbook(r, codes));
+  if (a.quiet) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  for (const s of r.accounts) {
+    log(`${s.file}${s.sheet !== undefined ? `, sheet ${s.sheet}` : ''}: ${n(s.read)} rows read = ${n(s.accepted)} accepted + ${n(s.rejected)} rejected (${s.kind})`);
+  }
+  const unmapped = r.uses.filter((u) => u.how !== 'mapping');
+  const suggested = unmapped.filter((u) => u.how === 'ijw_fallback').length;
+  const gms = new Set(r.uses.map((u) => u.gemeente)).size;
+  log(`${relative(process.cwd(), out) || out}: ${n(r.uses.length)} codes in ${n(gms)} municipalities; ${n(unmapped.length)} without a mapping row (${n(suggested)} with an iJw suggestion, ${n(unmapped.length - suggested)} to fill in); for your own use, not for publication (counts are records)`);
+}

@@ -14,6 +14,7 @@ import { passesElfproef } from '../read/bsn.js';
 import { fieldOfHeader, HEADER_SYNONYMS, normaliseHeader } from '../read/columns.js';
 import { delimiterProblem, detectDelimiter, fieldString, forEachRecord, lastRecordBoundary } from '../read/csv.js';
 import type { Encoding } from '../read/profile.js';
+import { sniffFile } from '../read/sniff.js';
 
 export interface PseudonymiseOptions {
   input: string;
@@ -123,6 +124,10 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
   if (samePath(input, output)) throw new Error(`the output ${output} is the input; traject never overwrites its input, choose another output file`);
   if (samePath(keyFile, input) || samePath(keyFile, output)) throw new Error('the key file must be a file of its own, not the input or output');
   if (fs.existsSync(output) && !opts.force) throw new Error(`output ${output} already exists; pass --force to replace it`);
+  // It copies a CSV byte for byte but for the client values; a workbook cannot be copied so.
+  if (sniffFile(input) === 'xlsx') {
+    throw new Error(`${input} is an Excel workbook; traject pseudonymise works on CSV files: save the sheet as CSV (UTF-8) in Excel, pseudonymise that, and delete the raw workbook`);
+  }
   if (opts.delimiter !== undefined) {
     const problem = delimiterProblem(opts.delimiter);
     if (problem !== null) throw new Error(`--delimiter: ${problem}`);

@@ -53,6 +53,19 @@ export class CodeMapper {
     return this.byCode.get(code);
   }
 
+  /** The mapping row that maps a product of the code's rules, municipality and start day: the most
+   *  specific matching one; undefined when none does. */
+  ruleFor(rules: readonly MappingRow[] | undefined, gm: number, start: Day): MappingRow | undefined {
+    if (!rules) return undefined;
+    for (const r of rules) {
+      if (r.gm >= 0 && r.gm !== gm) continue;
+      if (r.regio !== '' && this.regionOf.get(gm) !== r.regio) continue;
+      if (start < r.from || start > r.to) continue;
+      return r;
+    }
+    return undefined;
+  }
+
   /** Category of a product with this (normalised) code, municipality, start day and iJw category. */
   resolve(code: string, gm: number, start: Day, productcategorie: string): Mapped {
     return this.resolveWith(this.byCode.get(code), gm, start, productcategorie);
@@ -60,15 +73,11 @@ export class CodeMapper {
 
   /** resolve with the code's rules looked up already (the parse phase caches them per code). */
   resolveWith(rules: readonly MappingRow[] | undefined, gm: number, start: Day, productcategorie: string): Mapped {
-    if (rules) {
-      for (const r of rules) {
-        if (r.gm >= 0 && r.gm !== gm) continue;
-        if (r.regio !== '' && this.regionOf.get(gm) !== r.regio) continue;
-        if (start < r.from || start > r.to) continue;
-        let m = this.mapped.get(r);
-        if (m === undefined) this.mapped.set(r, (m = { cat: r.cat, sub: r.sub, status: MapStatus.Mapped }));
-        return m;
-      }
+    const r = this.ruleFor(rules, gm, start);
+    if (r) {
+      let m = this.mapped.get(r);
+      if (m === undefined) this.mapped.set(r, (m = { cat: r.cat, sub: r.sub, status: MapStatus.Mapped }));
+      return m;
     }
     if (productcategorie === '') return UNMAPPED;
     let m = this.fallback.get(productcategorie);

@@ -23,14 +23,25 @@ export interface SourceAccount {
   reasons: Record<string, number>;
   /** Accepted rows whose optional column holds a value traject cannot read (counted as unknown, not rejected). */
   unreadable?: { referrer?: number; sex?: number; reason?: number; birthdate?: number };
+  /** Workbooks only: the sheet read, and the non-empty rows above its header row (titles), skipped. */
+  sheet?: string;
+  titleRows?: number;
 }
 
 /** One rejected row: where it is and why, never its values. */
 export interface RejectEntry {
   file: string;
+  /** The line of a CSV file; for a workbook, the row of the sheet. */
   line: number;
   column: string;
   reason: string;
+  /** Workbooks only: the sheet. */
+  sheet?: string;
+}
+
+/** Where a rejected row is, as messages say it: `a.csv:17`, or `a.xlsx, sheet Toewijzingen, row 17`. */
+export function rejectPlace(r: Pick<RejectEntry, 'file' | 'line' | 'sheet'>): string {
+  return r.sheet !== undefined ? `${r.file}, sheet ${r.sheet}, row ${r.line}` : `${r.file}:${r.line}`;
 }
 
 export interface CodeCount {

@@ -170,7 +170,16 @@ export class ChunkParser {
       field(r, col.productcode);
       if (fe === fs) return reject(line, R['missing product code'], col.productcode);
       if (fe - fs > MAX_FIELD_BYTES) return reject(line, R['field too long'], col.productcode);
-      const code = codes.intern(upperAscii(fbuf, fs, fe, codeScratch), 0, fe - fs);
+      let codeLength = fe - fs;
+      upperAscii(fbuf, fs, fe, codeScratch);
+      if (codeLength < plan.productcodeLength && allDigits(codeScratch, codeLength)) {
+        // A code that lost its leading zeros in a spreadsheet (profile productcodeLength).
+        const zeros = plan.productcodeLength - codeLength;
+        codeScratch.copyWithin(zeros, 0, codeLength);
+        codeScratch.fill(48, 0, zeros);
+        codeLength += zeros;
+      }
+      const code = codes.intern(codeScratch, 0, codeLength);
 
       const startDay = date(r, col.start);
       if (startDay === OPEN_END) return reject(line, R['missing start date'], col.start);
@@ -234,6 +243,11 @@ export class ChunkParser {
     });
     return res;
   }
+}
+
+function allDigits(b: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (b[i] < 48 || b[i] > 57) return false;
+  return true;
 }
 
 /** The code upper-cased (ASCII letters) into `into`; codes compare case-insensitively. */

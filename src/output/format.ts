@@ -33,3 +33,26 @@ export function jsonRow(r: MetricRow): Record<string, string | number | null> {
     status: statusText(r),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Formula injection (CSV injection, OWASP): a spreadsheet runs a cell that starts with '=', '+',
+// '-' or '@' (and, in some, a tab or carriage return) as a formula. Text from the input data or
+// the side tables (a region name, a municipality label, a column name, a file name) could start
+// so. The one rule, for every CSV and workbook traject writes: such a text cell is written as
+// text. In CSV it gets a single quote in front (and is quoted), which Excel and LibreOffice show
+// and never evaluate; in a workbook it is a string cell, which no spreadsheet evaluates. Numbers
+// are never changed: '-5' and '-0,25' are numbers, not formulas.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
+/** True when a spreadsheet could read `text` as a formula: it starts with = + - @ TAB or CR and
+ *  is not a plain number. */
+export function formulaLike(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** A CSV cell that no spreadsheet evaluates: formula-like text gets a leading single quote. */
+export function csvSafe(text: string): string {
+  return formulaLike(text) ? `'${text}` : text;
+}

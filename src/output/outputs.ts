@@ -1,6 +1,6 @@
 // The files a run writes, as plain text built from the run result (pure; write.ts does the I/O).
 import type { RunResult } from '../run/run.js';
-import type { RejectEntry } from '../model/manifest.js';
+import { rejectPlace, type RejectEntry } from '../model/manifest.js';
 import { qualityWarnings } from '../run/quality.js';
 import { renderReport, type Lang } from '../report/report.js';
 import { csvText, type OutputFile } from './write.js';
@@ -13,7 +13,11 @@ export interface OutputOptions {
   lang?: Lang;
   /** With --pdf: prints the finished report.html (pdf.ts); null when it could not, and report.pdf is left out. */
   pdf?: (reportHtml: string) => Buffer | null;
+  /** Files made elsewhere (metrics.xlsx, which is built asynchronously: metricsWorkbook), listed in the manifest. */
+  extra?: OutputFile[];
 }
+
+export { metricsWorkbook, METRICS_WORKBOOK } from './metrics-workbook.js';
 
 /** Rejections grouped by reason: count and the first few places, for the manifest and the terminal. */
 export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
@@ -22,7 +26,7 @@ export function rejectsSummary(rejects: readonly RejectEntry[], firstN = 5) {
     let g = by.get(r.reason);
     if (!g) by.set(r.reason, (g = { reason: r.reason, count: 0, first: [] }));
     g.count++;
-    if (g.first.length < firstN) g.first.push(`${r.file}:${r.line}${r.column ? ` (${r.column})` : ''}`);
+    if (g.first.length < firstN) g.first.push(`${rejectPlace(r)}${r.column ? ` (${r.column})` : ''}`);
   }
   return [...by.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
@@ -85,6 +89,7 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
       content: csvText(['label', 'gemeente'], [...result.labels].map(([code, label]) => [label, code]).sort((a, b) => a[1].localeCompare(b[1])), excel),
     });
   }
+  files.push(...(opts.extra ?? []));
   const manifest = {
     ...result.manifest,
     rejectsSummary: rejectsSummary(result.rejects),
@@ -102,6 +107,7 @@ function describeFile(name: string): string {
     case 'report.html': return 'the report, one self-contained HTML file';
     case 'report.pdf': return 'report.html printed to A4 by headless Chromium; not byte-identical between runs (it holds the time of printing)';
     case 'comparisons.csv': return 'direction of each municipality against its region and all data (SPEC 6)';
+    case 'metrics.xlsx': return 'metrics, comparisons and rejects as one Excel workbook, with a sheet that explains them';
     default: return '';
   }
 }

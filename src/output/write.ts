@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { csvSafe } from './format.js';
 
 export interface OutputFile {
   name: string;
@@ -27,6 +28,19 @@ export function writeAtomically(outDir: string, files: readonly OutputFile[], be
     rmSync(old, { recursive: true, force: true });
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Writes one file all or nothing: to a temporary file beside it, renamed into place when complete. */
+export function writeFileAtomically(file: string, content: string | Buffer): void {
+  const target = resolve(file);
+  const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
     throw e;
   }
 }
@@ -59,8 +73,11 @@ export function outDirProblem(outDir: string, inputs: readonly string[]): string
  * CSV text with a header row; `excel` gives ';', decimal commas are the caller's, and a UTF-8 BOM.
  * csv-stringify, not fast-csv: synchronous, and half the time on a run's tables (28 ms against
  * 58-66 ms for the 2,640 rows of a 1 M-row run, README). A field holding a CR is quoted too.
+ * Every cell passes the formula-injection rule (format.ts, csvSafe): a cell that a spreadsheet
+ * could run as a formula is written as quoted text with a leading single quote.
  */
 export function csvText(header: readonly string[], rows: readonly (readonly string[])[], excel = false): string {
-  const body = stringify([header, ...(rows as string[][])], { delimiter: excel ? ';' : ',', record_delimiter: '\n', quoted_match: /\r/ });
+  const safe = (r: readonly string[]) => r.map(csvSafe);
+  const body = stringify([safe(header), ...rows.map(safe)], { delimiter: excel ? ';' : ',', record_delimiter: '\n', quoted_match: /\r|^'[=+\-@\t\r]/ });
   return (excel ? '\uFEFF' : '') + body;
 }

@@ -38,6 +38,10 @@ export interface SourceProfile {
   header?: boolean;
   /** Municipality of every row, for exports without a municipality column: 363, '0363' or 'GM0363'. */
   gemeente?: string;
+  /** The sheet of a workbook (.xlsx) to read; default the first visible sheet. Ignored for CSV. */
+  sheet?: string;
+  /** All-digit product codes shorter than this get their leading zeros back (1234 -> 01234 for 5). */
+  productcodeLength?: number;
 }
 
 /** One input file of a run, with paths resolved and its profile loaded. */
@@ -50,6 +54,8 @@ export interface SourceSpec {
   profilePath?: string;
   /** The source's kind: its own `kind`, else its profile's (one of them must say). */
   kind: DataKind;
+  /** The sheet to read when the file is a workbook (the source's own `sheet`; else the profile's). */
+  sheet?: string;
 }
 
 /** A run file (`--run run.json`) with every path resolved against the run file's folder. */
@@ -208,6 +214,7 @@ function checkSource(v: Record<string, Json>, p: Path, dir: string, pr: Problems
   if (file === undefined || kind === undefined || profileFailed) return undefined;
   const spec: SourceSpec = { path: file, profile, kind };
   if (profilePath !== undefined) spec.profilePath = profilePath;
+  if (typeof v['sheet'] === 'string') spec.sheet = v['sheet'];
   return spec;
 }
 

@@ -3,11 +3,12 @@
 import { formats } from './schema-formats.js';
 
 export const profile = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://traject.invalid/schema/profile.schema.json","title":"traject source profile","description":"How traject reads one municipal export (SPEC section 1). Every key is optional: a file without a profile is read with the default profile (header names of SPEC section 9 and their Dutch synonyms, the delimiter detected, UTF-8 or Windows-1252, dates detected). The run file (--run run.json) is described under $defs/runFile, the command-line settings under $defs/options. traject validates profiles, run files and options against this schema (src/read/schema.ts; the formats traject-delimiter, traject-date-format and traject-gemeente are the rules of src/read/csv.ts, dates.ts and municipality.ts), see docs/profiles.md. Keys starting with x- are traject's hints for its messages.","type":"object","x-expected":"an object (a source profile)","additionalProperties":false,"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored by traject.","type":"string"},"description":{"description":"Free text for people (which municipality, which export). Ignored by traject.","type":"string"},"kind":{"$ref":"#/$defs/kind","description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed). A source in a run file may set its own kind, which wins."},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"},"dateFormat":{"description":"How dates are written: the tokens yyyy (4-digit year), MM (2-digit month), M (1 or 2 digits), dd (2-digit day), d (1 or 2 digits) and separators (printable ASCII characters other than letters, digits and the quote '), e.g. 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd'; or 'auto' (the default: yyyy-MM-dd, dd-MM-yyyy, d-M-yyyy and yyyyMMdd recognised). Year, month and day each appear once; M and d need a separator before a following token. A time after the date is not part of the format. Format traject-date-format: the grammar of src/read/dates.ts.","type":"string","format":"traject-date-format","x-expected":"a string such as 'dd-MM-yyyy' or 'auto'"},"columns":{"description":"Which column holds which field: a header name (matched exactly, else ignoring case, accents, spaces, '_', '-' and '.') or a column number (1 = first column). Fields not named here are found by the default names and synonyms. Required fields: client, gemeente (unless the profile sets gemeente), productcode, start, end.","type":"object","x-expected":"an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, sex, deliveryForm) to header names","x-header-names":true,"additionalProperties":false,"properties":{"client":{"$ref":"#/$defs/column","description":"Pseudonymised client key (never a raw BSN)."},"gemeente":{"$ref":"#/$defs/column","description":"CBS municipality code: 363, 0363 or GM0363."},"productcode":{"$ref":"#/$defs/column","description":"The municipality's or region's product code, e.g. 45A48."},"productcategorie":{"$ref":"#/$defs/column","description":"iJw product category (2 digits), used when the mapping table does not know the code."},"start":{"$ref":"#/$defs/column","description":"First day of the product (inclusive)."},"end":{"$ref":"#/$defs/column","description":"Last day of the product (inclusive); empty = still open."},"allocation":{"$ref":"#/$defs/column","description":"Allocation number (toewijzingnummer); rows sharing one are one product."},"provider":{"$ref":"#/$defs/column","description":"Provider (aanbieder, AGB code)."},"referrer":{"$ref":"#/$defs/column","description":"Referrer (verwijzer)."},"birthdate":{"$ref":"#/$defs/column","description":"Date of birth (geboortedatum)."},"reason":{"$ref":"#/$defs/column","description":"Reason for ending (reden beeindiging), iJw list JZ588: 31 is according to plan."},"sex":{"$ref":"#/$defs/column","description":"Sex (geslacht), iJw list COD046: 1 man, 2 vrouw."},"deliveryForm":{"$ref":"#/$defs/column","description":"Delivery form (leveringsvorm: PGB or zorg in natura); see pgbValues."}}},"pgbValues":{"description":"Values of the deliveryForm column that mean PGB (personal budget), compared after trimming and ignoring case. Default: [\"pgb\"].","type":"array","x-expected":"an array of strings such as [\"PGB\", \"2\"]","items":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"}},"header":{"description":"Whether the first line is a header (default true). With false, every field in columns must be a column number and the required fields must all be named.","type":"boolean","x-expected":"true or false"},"gemeente":{"description":"The municipality of every row, for an export without a municipality column (a single municipality's own export): 363, '0363' or 'GM0363' (format traject-gemeente: the rule of src/read/municipality.ts). Then no gemeente column is needed.","if":{"type":"string"},"then":{"format":"traject-gemeente"},"else":{"type":"integer","minimum":1,"maximum":9999,"x-range":false,"x-expected":"a CBS municipality code such as 363, '0363' or 'GM0363'"}}},"allOf":[{"description":"Without a header line nothing can be found by name: columns numbers every field it names.","if":{"required":["header"],"properties":{"header":{"const":false}}},"then":{"required":["columns"],"properties":{"columns":{"x-missing":"the profile says header: false, so every required field needs a column number: client, gemeente (unless the profile sets gemeente), productcode, start and end","additionalProperties":{"type":"integer","minimum":1,"x-because":"the profile says header: false","x-expected":"a column number (1 = first column)"}}}}},{"description":"Without a header line and without the profile's gemeente, every required field needs its column.","if":{"required":["header"],"properties":{"header":{"const":false}},"not":{"required":["gemeente"]}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","gemeente","productcode","start","end"]}}}},{"description":"Without a header line, with the profile's gemeente: the other required fields need their column.","if":{"required":["header","gemeente"],"properties":{"header":{"const":false}}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","productcode","start","end"]}}}}],"$defs":{"column":{"description":"A header name or a column number (1 = first column).","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty header name"},"else":{"type":"integer","minimum":1,"x-range":false,"x-expected":"a header name or a column number (1 or more)"}},"kind":{"description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed).","enum":["allocations","claims"],"x-aliases":{"toewijzingen":"allocations","toewijzing":"allocations","allocation":"allocations","beschikkingen":"allocations","declaraties":"claims","declaratie":"claims","claim":"claims"}},"delimiter":{"description":"The field separator: one ASCII character such as ';', ',', '\\t' or '|' (not a quote or line break). Leave it out to detect it from the header line: of , ; TAB and |, the one that splits it into the most fields (ties in that order). Format traject-delimiter: the rule of src/read/csv.ts.","type":"string","format":"traject-delimiter","x-expected":"a string: one character such as ';' or ','"},"encoding":{"description":"Character encoding of the file: utf-8 (a byte-order mark is skipped), utf-8-bom (the same, stated) or windows-1252 (Excel 'CSV' on Dutch Windows; also covers latin-1 files). Left out: each field that is valid UTF-8 is read as UTF-8, any other as windows-1252.","enum":["utf-8","utf-8-bom","windows-1252"],"x-aliases":{"utf8":"utf-8","utf-8bom":"utf-8-bom","utf8bom":"utf-8-bom","latin1":"windows-1252","latin-1":"windows-1252","iso-8859-1":"windows-1252","iso8859-1":"windows-1252","cp1252":"windows-1252","ansi":"windows-1252"}},"year":{"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"},"gapDays":{"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"},"years":{"description":"Several cohort years in one run (SPEC 11): every figure per year, in column year. On the command line: --year 2019-2022 or --year 2019,2021.","type":"array","minItems":1,"items":{"$ref":"#/$defs/year"},"x-expected":"an array of years such as [2020, 2021]"},"gaps":{"description":"Several gaps in one run (SPEC 11): every figure per gap, in column gap_days. On the command line: --gap-days 0,14,30.","type":"array","minItems":1,"items":{"$ref":"#/$defs/gapDays"},"x-expected":"an array of numbers of days such as [14, 30]"},"by":{"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"},"dataUntil":{"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"},"lookbackDays":{"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"},"disclosure":{"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}},"threshold":{"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"},"rounding":{"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"},"workers":{"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"},"flag":{"type":"boolean","x-expected":"true or false"},"file":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"},"options":{"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}},"runFile":{"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}},"source":{"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file.","x-missing":"the CSV file, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://traject.invalid/schema/profile.schema.json","title":"traject source profile","description":"How traject reads one municipal export (SPEC section 1). Every key is optional: a file without a profile is read with the default profile (header names of SPEC section 9 and their Dutch synonyms, the delimiter detected, UTF-8 or Windows-1252, dates detected). The run file (--run run.json) is described under $defs/runFile, the command-line settings under $defs/options. traject validates profiles, run files and options against this schema (src/read/schema.ts; the formats traject-delimiter, traject-date-format and traject-gemeente are the rules of src/read/csv.ts, dates.ts and municipality.ts), see docs/profiles.md. Keys starting with x- are traject's hints for its messages.","type":"object","x-expected":"an object (a source profile)","additionalProperties":false,"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored by traject.","type":"string"},"description":{"description":"Free text for people (which municipality, which export). Ignored by traject.","type":"string"},"kind":{"$ref":"#/$defs/kind","description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed). A source in a run file may set its own kind, which wins."},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"},"dateFormat":{"description":"How dates are written: the tokens yyyy (4-digit year), MM (2-digit month), M (1 or 2 digits), dd (2-digit day), d (1 or 2 digits) and separators (printable ASCII characters other than letters, digits and the quote '), e.g. 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd'; or 'auto' (the default: yyyy-MM-dd, dd-MM-yyyy, d-M-yyyy and yyyyMMdd recognised). Year, month and day each appear once; M and d need a separator before a following token. A time after the date is not part of the format. Format traject-date-format: the grammar of src/read/dates.ts.","type":"string","format":"traject-date-format","x-expected":"a string such as 'dd-MM-yyyy' or 'auto'"},"columns":{"description":"Which column holds which field: a header name (matched exactly, else ignoring case, accents, spaces, '_', '-' and '.') or a column number (1 = first column). Fields not named here are found by the default names and synonyms. Required fields: client, gemeente (unless the profile sets gemeente), productcode, start, end.","type":"object","x-expected":"an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, sex, deliveryForm) to header names","x-header-names":true,"additionalProperties":false,"properties":{"client":{"$ref":"#/$defs/column","description":"Pseudonymised client key (never a raw BSN)."},"gemeente":{"$ref":"#/$defs/column","description":"CBS municipality code: 363, 0363 or GM0363."},"productcode":{"$ref":"#/$defs/column","description":"The municipality's or region's product code, e.g. 45A48."},"productcategorie":{"$ref":"#/$defs/column","description":"iJw product category (2 digits), used when the mapping table does not know the code."},"start":{"$ref":"#/$defs/column","description":"First day of the product (inclusive)."},"end":{"$ref":"#/$defs/column","description":"Last day of the product (inclusive); empty = still open."},"allocation":{"$ref":"#/$defs/column","description":"Allocation number (toewijzingnummer); rows sharing one are one product."},"provider":{"$ref":"#/$defs/column","description":"Provider (aanbieder, AGB code)."},"referrer":{"$ref":"#/$defs/column","description":"Referrer (verwijzer)."},"birthdate":{"$ref":"#/$defs/column","description":"Date of birth (geboortedatum)."},"reason":{"$ref":"#/$defs/column","description":"Reason for ending (reden beeindiging), iJw list JZ588: 31 is according to plan."},"sex":{"$ref":"#/$defs/column","description":"Sex (geslacht), iJw list COD046: 1 man, 2 vrouw."},"deliveryForm":{"$ref":"#/$defs/column","description":"Delivery form (leveringsvorm: PGB or zorg in natura); see pgbValues."}}},"pgbValues":{"description":"Values of the deliveryForm column that mean PGB (personal budget), compared after trimming and ignoring case. Default: [\"pgb\"].","type":"array","x-expected":"an array of strings such as [\"PGB\", \"2\"]","items":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"}},"header":{"description":"Whether the first line is a header (default true). With false, every field in columns must be a column number and the required fields must all be named.","type":"boolean","x-expected":"true or false"},"gemeente":{"description":"The municipality of every row, for an export without a municipality column (a single municipality's own export): 363, '0363' or 'GM0363' (format traject-gemeente: the rule of src/read/municipality.ts). Then no gemeente column is needed.","if":{"type":"string"},"then":{"format":"traject-gemeente"},"else":{"type":"integer","minimum":1,"maximum":9999,"x-range":false,"x-expected":"a CBS municipality code such as 363, '0363' or 'GM0363'"}},"sheet":{"$ref":"#/$defs/sheet"},"productcodeLength":{"description":"For exports that went through a spreadsheet, which drops leading zeros: an all-digit product code shorter than this many characters gets its zeros back (with 5, 1234 is read as 01234; 45A48 and 123456 stay as they are). Applies to CSV files and workbooks alike. Left out: codes are read as they are.","type":"integer","minimum":1,"maximum":20,"x-expected":"a number of characters such as 5"}},"allOf":[{"description":"Without a header line nothing can be found by name: columns numbers every field it names.","if":{"required":["header"],"properties":{"header":{"const":false}}},"then":{"required":["columns"],"properties":{"columns":{"x-missing":"the profile says header: false, so every required field needs a column number: client, gemeente (unless the profile sets gemeente), productcode, start and end","additionalProperties":{"type":"integer","minimum":1,"x-because":"the profile says header: false","x-expected":"a column number (1 = first column)"}}}}},{"description":"Without a header line and without the profile's gemeente, every required field needs its column.","if":{"required":["header"],"properties":{"header":{"const":false}},"not":{"required":["gemeente"]}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","gemeente","productcode","start","end"]}}}},{"description":"Without a header line, with the profile's gemeente: the other required fields need their column.","if":{"required":["header","gemeente"],"properties":{"header":{"const":false}}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","productcode","start","end"]}}}}],"$defs":{"column":{"description":"A header name or a column number (1 = first column).","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty header name"},"else":{"type":"integer","minimum":1,"x-range":false,"x-expected":"a header name or a column number (1 or more)"}},"kind":{"description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed).","enum":["allocations","claims"],"x-aliases":{"toewijzingen":"allocations","toewijzing":"allocations","allocation":"allocations","beschikkingen":"allocations","declaraties":"claims","declaratie":"claims","claim":"claims"}},"delimiter":{"description":"The field separator: one ASCII character such as ';', ',', '\\t' or '|' (not a quote or line break). Leave it out to detect it from the header line: of , ; TAB and |, the one that splits it into the most fields (ties in that order). Format traject-delimiter: the rule of src/read/csv.ts.","type":"string","format":"traject-delimiter","x-expected":"a string: one character such as ';' or ','"},"encoding":{"description":"Character encoding of the file: utf-8 (a byte-order mark is skipped), utf-8-bom (the same, stated) or windows-1252 (Excel 'CSV' on Dutch Windows; also covers latin-1 files). Left out: each field that is valid UTF-8 is read as UTF-8, any other as windows-1252.","enum":["utf-8","utf-8-bom","windows-1252"],"x-aliases":{"utf8":"utf-8","utf-8bom":"utf-8-bom","utf8bom":"utf-8-bom","latin1":"windows-1252","latin-1":"windows-1252","iso-8859-1":"windows-1252","iso8859-1":"windows-1252","cp1252":"windows-1252","ansi":"windows-1252"}},"year":{"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"},"gapDays":{"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"},"years":{"description":"Several cohort years in one run (SPEC 11): every figure per year, in column year. On the command line: --year 2019-2022 or --year 2019,2021.","type":"array","minItems":1,"items":{"$ref":"#/$defs/year"},"x-expected":"an array of years such as [2020, 2021]"},"gaps":{"description":"Several gaps in one run (SPEC 11): every figure per gap, in column gap_days. On the command line: --gap-days 0,14,30.","type":"array","minItems":1,"items":{"$ref":"#/$defs/gapDays"},"x-expected":"an array of numbers of days such as [14, 30]"},"by":{"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"},"dataUntil":{"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"},"lookbackDays":{"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"},"disclosure":{"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}},"threshold":{"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"},"rounding":{"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"},"workers":{"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"},"flag":{"type":"boolean","x-expected":"true or false"},"file":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"},"options":{"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}},"runFile":{"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}},"source":{"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file or Excel workbook (.xlsx).","x-missing":"the CSV file or workbook, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."},"sheet":{"$ref":"#/$defs/sheet","description":"The sheet to read when the file is a workbook; wins over the profile's sheet."}}},"sheet":{"description":"The sheet of an Excel workbook (.xlsx) to read, by its name (matched exactly, else ignoring case and surrounding spaces). Left out: the first visible sheet. Ignored for a CSV file.","type":"string","pattern":"\\S","x-expected":"a sheet name such as 'Toewijzingen'"}}};
 const schema32 = {"description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed).","enum":["allocations","claims"],"x-aliases":{"toewijzingen":"allocations","toewijzing":"allocations","allocation":"allocations","beschikkingen":"allocations","declaraties":"claims","declaratie":"claims","claim":"claims"}};
 const schema33 = {"description":"The field separator: one ASCII character such as ';', ',', '\\t' or '|' (not a quote or line break). Leave it out to detect it from the header line: of , ; TAB and |, the one that splits it into the most fields (ties in that order). Format traject-delimiter: the rule of src/read/csv.ts.","type":"string","format":"traject-delimiter","x-expected":"a string: one character such as ';' or ','"};
 const schema34 = {"description":"Character encoding of the file: utf-8 (a byte-order mark is skipped), utf-8-bom (the same, stated) or windows-1252 (Excel 'CSV' on Dutch Windows; also covers latin-1 files). Left out: each field that is valid UTF-8 is read as UTF-8, any other as windows-1252.","enum":["utf-8","utf-8-bom","windows-1252"],"x-aliases":{"utf8":"utf-8","utf-8bom":"utf-8-bom","utf8bom":"utf-8-bom","latin1":"windows-1252","latin-1":"windows-1252","iso-8859-1":"windows-1252","iso8859-1":"windows-1252","cp1252":"windows-1252","ansi":"windows-1252"}};
 const schema35 = {"description":"A header name or a column number (1 = first column).","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty header name"},"else":{"type":"integer","minimum":1,"x-range":false,"x-expected":"a header name or a column number (1 or more)"}};
+const schema48 = {"description":"The sheet of an Excel workbook (.xlsx) to read, by its name (matched exactly, else ignoring case and surrounding spaces). Left out: the first visible sheet. Ignored for a CSV file.","type":"string","pattern":"\\S","x-expected":"a sheet name such as 'Toewijzingen'"};
 const func1 = Object.prototype.hasOwnProperty;
 const formats0 = formats["traject-delimiter"];
 const formats2 = formats["traject-date-format"];
@@ -1776,14 +1777,74 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.sheet !== undefined){
+let data31 = data.sheet;
+if(typeof data31 === "string"){
+if(!pattern4.test(data31)){
+const err109 = {instancePath:instancePath+"/sheet",schemaPath:"#/$defs/sheet/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48,data:data31};
 if(vErrors === null){
 vErrors = [err109];
 }
 else {
 vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/sheet",schemaPath:"#/$defs/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data31};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data.productcodeLength !== undefined){
+let data32 = data.productcodeLength;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err111 = {instancePath:instancePath+"/productcodeLength",schemaPath:"#/properties/productcodeLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.productcodeLength.type,parentSchema:schema31.properties.productcodeLength,data:data32};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 20 || isNaN(data32)){
+const err112 = {instancePath:instancePath+"/productcodeLength",schemaPath:"#/properties/productcodeLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema31.properties.productcodeLength,data:data32};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data32 < 1 || isNaN(data32)){
+const err113 = {instancePath:instancePath+"/productcodeLength",schemaPath:"#/properties/productcodeLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.productcodeLength,data:data32};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err114 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
 }
 errors++;
 }
@@ -1793,18 +1854,18 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const runFile = validate21;
-const schema48 = {"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}};
-const schema50 = {"type":"string","pattern":"\\S","x-expected":"a non-empty string"};
-const schema54 = {"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"};
-const schema55 = {"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"};
-const schema56 = {"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"};
-const schema61 = {"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"};
-const schema62 = {"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"};
-const schema63 = {"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}};
-const schema64 = {"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"};
-const schema65 = {"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"};
-const schema66 = {"type":"boolean","x-expected":"true or false"};
-const schema49 = {"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file.","x-missing":"the CSV file, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."}}};
+const schema49 = {"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}};
+const schema51 = {"type":"string","pattern":"\\S","x-expected":"a non-empty string"};
+const schema56 = {"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"};
+const schema57 = {"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"};
+const schema58 = {"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"};
+const schema63 = {"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"};
+const schema64 = {"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"};
+const schema65 = {"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}};
+const schema66 = {"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"};
+const schema67 = {"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"};
+const schema68 = {"type":"boolean","x-expected":"true or false"};
+const schema50 = {"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file or Excel workbook (.xlsx).","x-missing":"the CSV file or workbook, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."},"sheet":{"$ref":"#/$defs/sheet","description":"The sheet to read when the file is a workbook; wins over the profile's sheet."}}};
 const root0 = {validate: validate20};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1819,7 +1880,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1829,8 +1890,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "path") || (key0 === "profile")) || (key0 === "kind"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+if(!((((key0 === "path") || (key0 === "profile")) || (key0 === "kind")) || (key0 === "sheet"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1844,7 +1905,7 @@ if(data.path !== undefined){
 let data0 = data.path;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50,data:data0};
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1855,7 +1916,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data0};
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1895,7 +1956,7 @@ if(_valid0){
 const _errs9 = errors;
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.profile.then,data:data1};
+const err5 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50.properties.profile.then,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1912,7 +1973,7 @@ ifClause0 = "then";
 else {
 const _errs10 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err6 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.profile.else.type,parentSchema:schema49.properties.profile.else,data:data1};
+const err6 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.profile.else.type,parentSchema:schema50.properties.profile.else,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1930,7 +1991,7 @@ valid2 = _valid0;
 ifClause0 = "else";
 }
 if(!valid2){
-const err7 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema49.properties.profile.if,parentSchema:schema49.properties.profile,data:data1};
+const err7 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema50.properties.profile.if,parentSchema:schema50.properties.profile,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1953,9 +2014,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+if(data.sheet !== undefined){
+let data3 = data.sheet;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/sheet",schemaPath:"#/$defs/sheet/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1964,92 +2027,40 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+else {
+const err10 = {instancePath:instancePath+"/sheet",schemaPath:"#/$defs/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"description":"Several cohort years in one run (SPEC 11): every figure per year, in column year. On the command line: --year 2019-2022 or --year 2019,2021.","type":"array","minItems":1,"items":{"$ref":"#/$defs/year"},"x-expected":"an array of years such as [2020, 2021]"};
+const schema59 = {"description":"Several cohort years in one run (SPEC 11): every figure per year, in column year. On the command line: --year 2019-2022 or --year 2019,2021.","type":"array","minItems":1,"items":{"$ref":"#/$defs/year"},"x-expected":"an array of years such as [2020, 2021]"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-if(data.length < 1){
-const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.type,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 2100 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0 < 2000 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000",schema:2000,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.type,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-validate24.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema59 = {"description":"Several gaps in one run (SPEC 11): every figure per gap, in column gap_days. On the command line: --gap-days 0,14,30.","type":"array","minItems":1,"items":{"$ref":"#/$defs/gapDays"},"x-expected":"an array of numbers of days such as [14, 30]"};
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2071,7 +2082,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/gapDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.type,parentSchema:schema55,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.type,parentSchema:schema56,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2081,8 +2092,8 @@ vErrors.push(err1);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 3650 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/gapDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema55,data:data0};
+if(data0 > 2100 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema56,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2091,8 +2102,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/gapDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55,data:data0};
+if(data0 < 2000 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000",schema:2000,parentSchema:schema56,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2106,6 +2117,81 @@ errors++;
 }
 else {
 const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema61 = {"description":"Several gaps in one run (SPEC 11): every figure per gap, in column gap_days. On the command line: --gap-days 0,14,30.","type":"array","minItems":1,"items":{"$ref":"#/$defs/gapDays"},"x-expected":"an array of numbers of days such as [14, 30]"};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/gapDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.type,parentSchema:schema57,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 3650 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/gapDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema57,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/gapDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2133,7 +2219,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sources === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2143,8 +2229,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema48.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+if(!(func1.call(schema49.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2157,7 +2243,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.$schema.type,parentSchema:schema48.properties.$schema,data:data0};
+const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.$schema.type,parentSchema:schema49.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2170,7 +2256,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.description.type,parentSchema:schema48.properties.description,data:data1};
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.description.type,parentSchema:schema49.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2184,7 +2270,7 @@ if(data.sources !== undefined){
 let data2 = data.sources;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err4 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.sources,data:data2};
+const err4 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.sources,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2202,7 +2288,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.sources.type,parentSchema:schema48.properties.sources,data:data2};
+const err5 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.sources.type,parentSchema:schema49.properties.sources,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2216,7 +2302,7 @@ if(data.codes !== undefined){
 let data4 = data.codes;
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-const err6 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50,data:data4};
+const err6 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2227,7 +2313,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data4};
+const err7 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2241,7 +2327,7 @@ if(data.regions !== undefined){
 let data5 = data.regions;
 if(typeof data5 === "string"){
 if(!pattern4.test(data5)){
-const err8 = {instancePath:instancePath+"/regions",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50,data:data5};
+const err8 = {instancePath:instancePath+"/regions",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2252,7 +2338,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/regions",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data5};
+const err9 = {instancePath:instancePath+"/regions",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2265,7 +2351,7 @@ errors++;
 if(data.year !== undefined){
 let data6 = data.year;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.type,parentSchema:schema54,data:data6};
+const err10 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.type,parentSchema:schema56,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2276,7 +2362,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 2100 || isNaN(data6)){
-const err11 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema54,data:data6};
+const err11 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema56,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2286,7 +2372,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data6 < 2000 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000",schema:2000,parentSchema:schema54,data:data6};
+const err12 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000",schema:2000,parentSchema:schema56,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2300,7 +2386,7 @@ errors++;
 if(data.gapDays !== undefined){
 let data7 = data.gapDays;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err13 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.type,parentSchema:schema55,data:data7};
+const err13 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.type,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2311,7 +2397,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 3650 || isNaN(data7)){
-const err14 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema55,data:data7};
+const err14 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2321,7 +2407,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55,data:data7};
+const err15 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2336,7 +2422,7 @@ if(data.dataUntil !== undefined){
 let data8 = data.dataUntil;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err16 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/format",keyword:"format",params:{format: "traject-date"},message:"must match format \""+"traject-date"+"\"",schema:"traject-date",parentSchema:schema56,data:data8};
+const err16 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/format",keyword:"format",params:{format: "traject-date"},message:"must match format \""+"traject-date"+"\"",schema:"traject-date",parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2347,7 +2433,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data8};
+const err17 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2376,7 +2462,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(!((((data12 === "age_group") || (data12 === "referrer")) || (data12 === "start_category")) || (data12 === "sex"))){
-const err18 = {instancePath:instancePath+"/by/" + i1,schemaPath:"#/$defs/by/items/enum",keyword:"enum",params:{allowedValues: schema61.items.enum},message:"must be equal to one of the allowed values",schema:schema61.items.enum,parentSchema:schema61.items,data:data12};
+const err18 = {instancePath:instancePath+"/by/" + i1,schemaPath:"#/$defs/by/items/enum",keyword:"enum",params:{allowedValues: schema63.items.enum},message:"must be equal to one of the allowed values",schema:schema63.items.enum,parentSchema:schema63.items,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2388,7 +2474,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/by",schemaPath:"#/$defs/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.type,parentSchema:schema61,data:data11};
+const err19 = {instancePath:instancePath+"/by",schemaPath:"#/$defs/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.type,parentSchema:schema63,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2401,7 +2487,7 @@ errors++;
 if(data.lookbackDays !== undefined){
 let data13 = data.lookbackDays;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err20 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.type,parentSchema:schema62,data:data13};
+const err20 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2412,7 +2498,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 7300 || isNaN(data13)){
-const err21 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7300},message:"must be <= 7300",schema:7300,parentSchema:schema62,data:data13};
+const err21 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7300},message:"must be <= 7300",schema:7300,parentSchema:schema64,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2422,7 +2508,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data13 < 0 || isNaN(data13)){
-const err22 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema62,data:data13};
+const err22 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema64,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2436,7 +2522,7 @@ errors++;
 if(data.disclosure !== undefined){
 let data14 = data.disclosure;
 if(!((data14 === "cbs") || (data14 === "off"))){
-const err23 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema63.enum},message:"must be equal to one of the allowed values",schema:schema63.enum,parentSchema:schema63,data:data14};
+const err23 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2449,7 +2535,7 @@ errors++;
 if(data.threshold !== undefined){
 let data15 = data.threshold;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err24 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data15};
+const err24 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.type,parentSchema:schema66,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2460,7 +2546,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 1000 || isNaN(data15)){
-const err25 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema64,data:data15};
+const err25 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema66,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2470,7 +2556,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data15 < 0 || isNaN(data15)){
-const err26 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema64,data:data15};
+const err26 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2484,7 +2570,7 @@ errors++;
 if(data.rounding !== undefined){
 let data16 = data.rounding;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err27 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.type,parentSchema:schema65,data:data16};
+const err27 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.type,parentSchema:schema67,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2495,7 +2581,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 1000 || isNaN(data16)){
-const err28 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema65,data:data16};
+const err28 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema67,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2505,7 +2591,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data16 < 1 || isNaN(data16)){
-const err29 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65,data:data16};
+const err29 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2519,7 +2605,7 @@ errors++;
 if(data.labels !== undefined){
 let data17 = data.labels;
 if(typeof data17 !== "boolean"){
-const err30 = {instancePath:instancePath+"/labels",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.type,parentSchema:schema66,data:data17};
+const err30 = {instancePath:instancePath+"/labels",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2532,7 +2618,7 @@ errors++;
 if(data.strict !== undefined){
 let data18 = data.strict;
 if(typeof data18 !== "boolean"){
-const err31 = {instancePath:instancePath+"/strict",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.type,parentSchema:schema66,data:data18};
+const err31 = {instancePath:instancePath+"/strict",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2545,7 +2631,7 @@ errors++;
 if(data.includePgb !== undefined){
 let data19 = data.includePgb;
 if(typeof data19 !== "boolean"){
-const err32 = {instancePath:instancePath+"/includePgb",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.type,parentSchema:schema66,data:data19};
+const err32 = {instancePath:instancePath+"/includePgb",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2559,7 +2645,7 @@ if(data.out !== undefined){
 let data20 = data.out;
 if(typeof data20 === "string"){
 if(!pattern4.test(data20)){
-const err33 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50,data:data20};
+const err33 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2570,7 +2656,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data20};
+const err34 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2584,7 +2670,7 @@ if(data.ledger !== undefined){
 let data21 = data.ledger;
 if(typeof data21 === "string"){
 if(!pattern4.test(data21)){
-const err35 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50,data:data21};
+const err35 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2595,7 +2681,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data21};
+const err36 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2607,7 +2693,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2622,8 +2708,8 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const options = validate28;
-const schema71 = {"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}};
-const schema80 = {"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"};
+const schema73 = {"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}};
+const schema82 = {"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2639,7 +2725,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.year !== undefined){
 let data0 = data.year;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err0 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.type,parentSchema:schema54,data:data0};
+const err0 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.type,parentSchema:schema56,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2650,7 +2736,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2100 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema54,data:data0};
+const err1 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema56,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2660,7 +2746,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0 < 2000 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000",schema:2000,parentSchema:schema54,data:data0};
+const err2 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000",schema:2000,parentSchema:schema56,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2674,7 +2760,7 @@ errors++;
 if(data.gapDays !== undefined){
 let data1 = data.gapDays;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.type,parentSchema:schema55,data:data1};
+const err3 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.type,parentSchema:schema57,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2685,7 +2771,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 3650 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema55,data:data1};
+const err4 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema57,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2695,7 +2781,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55,data:data1};
+const err5 = {instancePath:instancePath+"/gapDays",schemaPath:"#/$defs/gapDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2710,7 +2796,7 @@ if(data.dataUntil !== undefined){
 let data2 = data.dataUntil;
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-const err6 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/format",keyword:"format",params:{format: "traject-date"},message:"must match format \""+"traject-date"+"\"",schema:"traject-date",parentSchema:schema56,data:data2};
+const err6 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/format",keyword:"format",params:{format: "traject-date"},message:"must match format \""+"traject-date"+"\"",schema:"traject-date",parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2721,7 +2807,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data2};
+const err7 = {instancePath:instancePath+"/dataUntil",schemaPath:"#/$defs/dataUntil/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2750,7 +2836,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(!((((data6 === "age_group") || (data6 === "referrer")) || (data6 === "start_category")) || (data6 === "sex"))){
-const err8 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/by/items/enum",keyword:"enum",params:{allowedValues: schema61.items.enum},message:"must be equal to one of the allowed values",schema:schema61.items.enum,parentSchema:schema61.items,data:data6};
+const err8 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/by/items/enum",keyword:"enum",params:{allowedValues: schema63.items.enum},message:"must be equal to one of the allowed values",schema:schema63.items.enum,parentSchema:schema63.items,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2762,7 +2848,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/by",schemaPath:"#/$defs/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.type,parentSchema:schema61,data:data5};
+const err9 = {instancePath:instancePath+"/by",schemaPath:"#/$defs/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.type,parentSchema:schema63,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2775,7 +2861,7 @@ errors++;
 if(data.lookbackDays !== undefined){
 let data7 = data.lookbackDays;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err10 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.type,parentSchema:schema62,data:data7};
+const err10 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2786,7 +2872,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 7300 || isNaN(data7)){
-const err11 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7300},message:"must be <= 7300",schema:7300,parentSchema:schema62,data:data7};
+const err11 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7300},message:"must be <= 7300",schema:7300,parentSchema:schema64,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2796,7 +2882,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err12 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema62,data:data7};
+const err12 = {instancePath:instancePath+"/lookbackDays",schemaPath:"#/$defs/lookbackDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema64,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2810,7 +2896,7 @@ errors++;
 if(data.disclosure !== undefined){
 let data8 = data.disclosure;
 if(!((data8 === "cbs") || (data8 === "off"))){
-const err13 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema63.enum},message:"must be equal to one of the allowed values",schema:schema63.enum,parentSchema:schema63,data:data8};
+const err13 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2823,7 +2909,7 @@ errors++;
 if(data.threshold !== undefined){
 let data9 = data.threshold;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err14 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data9};
+const err14 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.type,parentSchema:schema66,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2834,7 +2920,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 1000 || isNaN(data9)){
-const err15 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema64,data:data9};
+const err15 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema66,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2844,7 +2930,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err16 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema64,data:data9};
+const err16 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2858,7 +2944,7 @@ errors++;
 if(data.rounding !== undefined){
 let data10 = data.rounding;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err17 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.type,parentSchema:schema65,data:data10};
+const err17 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.type,parentSchema:schema67,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2869,7 +2955,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 1000 || isNaN(data10)){
-const err18 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema65,data:data10};
+const err18 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema67,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2879,7 +2965,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err19 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65,data:data10};
+const err19 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2893,7 +2979,7 @@ errors++;
 if(data.workers !== undefined){
 let data11 = data.workers;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err20 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.type,parentSchema:schema80,data:data11};
+const err20 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.type,parentSchema:schema82,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2904,7 +2990,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 256 || isNaN(data11)){
-const err21 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema80,data:data11};
+const err21 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema82,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2914,7 +3000,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err22 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema80,data:data11};
+const err22 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema82,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2978,7 +3064,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err27];
 }

@@ -2,7 +2,7 @@
 // rejected row with file, line and column; and the accepted rows regrouped by client partition
 // for the aggregate phase. Also the raw-BSN refusal, which needs every chunk's counts.
 import { DATA_KINDS } from '../model/model.js';
-import type { RejectEntry, SourceAccount } from '../model/manifest.js';
+import { rejectPlace, type RejectEntry, type SourceAccount } from '../model/manifest.js';
 import type { ChunkDict } from '../model/rows.js';
 import { RunError } from '../model/errors.js';
 import { bsnVerdict, mergeSamples } from '../read/bsn.js';
@@ -34,13 +34,23 @@ export function account(sources: OpenedSource[], all: { parsed: Parsed[]; sha256
     };
     const unreadable = [0, 0, 0, 0];
     let lineOffset = 1; // the header is line 1
+    // A workbook's rows are named by their row in the sheet (its records have no header line).
+    const wb = src.workbook;
+    const place = wb ? (line: number) => wb.lines.get(line - 2) : (line: number) => line;
+    if (wb) {
+      acc.sheet = wb.sheet;
+      acc.titleRows = wb.titleRows;
+    }
     for (const { result: r } of mine) {
       acc.read += r.read;
       acc.accepted += r.accepted;
       for (let i = 0; i < r.rejectLine.length; i++) {
         const reason = REASONS[r.rejectReason[i]];
         const col = r.rejectColumn[i];
-        rejects.push({ file: src.plan.file, line: lineOffset + r.rejectLine[i], column: col >= 0 ? src.plan.header[col] : '', reason });
+        rejects.push({
+          file: src.plan.file, line: place(lineOffset + r.rejectLine[i]), column: col >= 0 ? src.plan.header[col] ?? '' : '', reason,
+          ...(wb ? { sheet: wb.sheet } : {}),
+        });
         acc.reasons[reason] = (acc.reasons[reason] ?? 0) + 1;
       }
       acc.rejected += r.rejectLine.length;
@@ -73,5 +83,5 @@ export function refuseRawBsns(sources: OpenedSource[], all: { parsed: Parsed[] }
 
 /** One rejected row as the terminal and --strict print it. */
 export function describe(r: RejectEntry): string {
-  return `${r.file}:${r.line}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`;
+  return `${rejectPlace(r)}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`;
 }

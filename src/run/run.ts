@@ -8,7 +8,8 @@ import { cohortYear, isoOf } from '../model/calendar.js';
 import type { Day } from '../model/model.js';
 import { dataCutOff } from './cutoff.js';
 import { breakdown } from '../definitions/breakdowns.js';
-import { openSource, type SourceSpec } from '../read/sources.js';
+import type { SourceSpec } from '../read/sources.js';
+import { openSources } from '../read/workbook-source.js';
 import { loadCodes } from '../mapping/codes-file.js';
 import { loadRegions } from '../mapping/regions.js';
 import { mergePacked, mergePackedCurves, type Counters, type Curves } from '../measures/counters.js';
@@ -111,7 +112,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
 
   const lap = phaseTimer();
   const specs: SourceSpec[] = opts.inputs.map((i) => (typeof i === 'string' ? { path: i, kind: opts.kind } : i));
-  const sources = specs.map((s, i) => openSource(s, i, opts.includePgb ?? false));
+  const sources = await openSources(specs, opts.includePgb ?? false);
   const regionOf = opts.regions ? await loadRegions(opts.regions) : new Map<number, string>();
   const mapping = await loadCodes(opts.codes);
   const kinds = new Set(sources.map((s) => s.plan.kind));
