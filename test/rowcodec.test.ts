@@ -2,7 +2,7 @@
 // keys never merges or splits clients (grouping by decoded key = grouping by the original text).
 import { describe, expect, it } from 'vitest';
 import { decodeByClient, orderKey, PartitionWriter } from '../src/partition/rowcodec.js';
-import type { ChunkDict } from '../src/model/rows.js';
+import { packExtra, type ChunkDict } from '../src/model/rows.js';
 import { OPEN_END } from '../src/model/model.js';
 
 const dict: ChunkDict = { codes: ['C0', 'C1'], productcategorie: ['', '45'], providers: ['', 'P'] };
@@ -28,6 +28,20 @@ describe('row codec', () => {
     expect(b).toMatchObject({ order: orderKey(7, 70_000, 3_000_000), start: 18628, end: OPEN_END, cat: 0, mapStatus: 0, code: 'C0', productcategorie: '', provider: '', allocation: '' });
     expect(c).toMatchObject({ kind: 0, source: 0, order: orderKey(0, 0, 5), gm: 2, cat: 1 });
     expect(a.allocation).not.toBe('');
+  });
+
+  it('keeps the optional columns: referrer, sex, reason for ending and a birth date (or none)', () => {
+    const w = new PartitionWriter(0, 0, 16);
+    const key = Buffer.from('c1');
+    const none = Buffer.alloc(0);
+    // referrer 7 (justitie), sex 2 (vrouw), reason 99; born 1900-01-01 (the earliest day kept).
+    w.write(1, 18628, 18700, 14, 1, 0, 0, 0, 0, key, 0, 2, none, 0, 0, packExtra(7, 2, 99), -25567);
+    w.write(2, 18628, 18700, 14, 1, 0, 0, 0, 0, key, 0, 2, none, 0, 0, packExtra(1, 1, 31), OPEN_END);
+    w.write(3, 18628, 18700, 14, 1, 0, 0, 0, 0, key, 0, 2, none, 0, 0);
+    const [a, b, c] = [...decodeByClient([{ bytes: w.finish(), dict }], [0]).values()][0];
+    expect(a).toMatchObject({ referrer: 7, sex: 2, reason: 99, birth: -25567 });
+    expect(b).toMatchObject({ referrer: 1, sex: 1, reason: 31, birth: OPEN_END });
+    expect(c).toMatchObject({ referrer: 0, sex: 0, reason: 0, birth: OPEN_END });
   });
 
   it('groups exactly by the key text: hex in either case, odd lengths, non-ASCII, digits', () => {

@@ -9,7 +9,8 @@
 //   u16 gm | u8 category * 4 + mapStatus
 //   varint code id | varint productcategorie id | varint provider id   (chunk dictionaries)
 //   key client | key allocation number
-//   varint extra (referrer | sex << 3 | reason << 5 | 4096 when a birth date follows) [u24 birth]
+//   u16 extra (referrer | sex << 3 | reason << 5 | 4096 when a birth date follows) [u24 birth]
+//   (two fixed bytes: with a reason the value needs two varint bytes anyway, and this reads without a branch)
 //
 // A key is u8 form | u8 length | bytes. Form 1 (2) packs an even-length lowercase (uppercase)
 // hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
@@ -118,11 +119,12 @@ export class PartitionWriter {
     this.varint(provider);
     this.key(client, clientS, clientE);
     this.key(alloc, allocS, allocE);
-    if (birth === OPEN_END) this.varint(extra);
-    else {
-      this.varint(extra | HAS_BIRTH);
-      this.u24(birth - DAY_BASE);
-    }
+    const x = birth === OPEN_END ? extra : extra | HAS_BIRTH;
+    const bb = this.buf;
+    bb[this.pos] = x;
+    bb[this.pos + 1] = x >>> 8;
+    this.pos += 2;
+    if (x & HAS_BIRTH) this.u24(birth - DAY_BASE);
   }
 
   /** The piece written, in an ArrayBuffer of its own (ready to transfer); empty when it holds no row. */
@@ -196,11 +198,8 @@ export function decodeByClient(pieces: readonly Piece[], kindOf: readonly (0 | 1
       const al = b[p + 1];
       const allocation = al === 0 ? '' : b.latin1Slice(p, p + 2 + al);
       p += 2 + al;
-      let extra = b[p++];
-      if (extra >= 0x80) {
-        extra = slowVarint(b, p - 1);
-        p = varintEnd;
-      }
+      const extra = b[p] | (b[p + 1] << 8);
+      p += 2;
       let birth = OPEN_END;
       if (extra & HAS_BIRTH) {
         birth = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + DAY_BASE;
