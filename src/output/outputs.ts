@@ -3,6 +3,7 @@ import type { RunResult } from '../run/run.js';
 import type { RejectEntry } from '../model/manifest.js';
 import { qualityWarnings } from '../run/quality.js';
 import { renderReport, type Lang } from '../report/report.js';
+import { FUNNEL_ALPHA } from '../compare/fair.js';
 import { csvText, type OutputFile } from './write.js';
 import { COMPARISON_COLUMNS, INTERNAL_NOTICE, jsonRow, METRIC_COLUMNS, numberText, round, statusText } from './format.js';
 
@@ -74,6 +75,8 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
       openEndedShare: m.totals.openEndedShare,
     },
     engineVersion: m.engine.version,
+    // Funnel plots call a difference clear outside the 99.8% limits (two-sided 0.2%), and test means at that level too.
+    alpha: m.settings.compare === 'pairwise' ? 0.05 : FUNNEL_ALPHA,
   });
   const files: OutputFile[] = [
     { name: 'metrics.csv', content: metricsCsv },
