@@ -154,7 +154,7 @@ export function compareFunnels(input: FairInput): Comparison[] {
       const base = comparisonBase(m, pub, region, against, 'raw', d?.overdispersed ? TEST_FUNNEL_PHI : TEST_FUNNEL_BINOMIAL);
       const gPub = g === undefined ? undefined : index.published.get(figureKey(g));
       base.reference = hiddenRow(gPub) ? null : gPub!.value;
-      base.phi = d?.phi == null ? null : round(d.phi, 2);
+      base.phi = d === undefined || d.phi === null ? null : round(d.phi, 2);
       const reason = rawReason(m, index, g);
       if (reason !== null || f === undefined) {
         out.push({ ...base, reason: reason ?? 'no_group' });

@@ -344,7 +344,7 @@ function funnelFigure(ctx: ReportContext, w: Words, measure: string, bucket: str
     const s = stdBy.get(c.area);
     const share = shown(c) ? fmtPct(c.value!, lang) : secret(t.suppressed);
     const n = c.denominator !== null ? fmtInt(c.denominator, lang) : '';
-    const stdCells = std.length === 0 ? null : html`<td class="r">${s?.expected != null ? fmtDec(s.expected, 1, lang) : ''}</td><td class="r">${s?.oe != null ? `${fmtDec(s.oe, 2, lang)} (${fmtDec(s.oe_low!, 2, lang)}–${fmtDec(s.oe_high!, 2, lang)})` : ''}</td><td class="r">${s?.standardised_value != null ? fmtPct(s.standardised_value, lang) : ''}</td><td>${verdict(s, w)}</td>`;
+    const stdCells = std.length === 0 ? null : html`<td class="r">${s !== undefined && s.expected !== null ? fmtDec(s.expected, 1, lang) : ''}</td><td class="r">${s !== undefined && s.oe !== null ? `${fmtDec(s.oe, 2, lang)} (${fmtDec(s.oe_low!, 2, lang)}–${fmtDec(s.oe_high!, 2, lang)})` : ''}</td><td class="r">${s !== undefined && s.standardised_value !== null ? fmtPct(s.standardised_value, lang) : ''}</td><td>${verdict(s, w)}</td>`;
     return html`<tr><th scope="row">${c.area}</th><td>${regionName(c.region, t)}</td><td class="r">${n}</td><td class="r">${share}</td><td>${verdict(c, w)}</td>${stdCells}</tr>`;
   });
   const columns = [
