@@ -9,7 +9,7 @@ import type { ClientFacts } from '../src/definitions/cohort.js';
 import { poissonInterval } from '../src/compare/distributions.js';
 import { compareFunnels, TEST_FUNNEL_BINOMIAL, TEST_FUNNEL_PHI, TEST_FUNNEL_POISSON } from '../src/compare/fair.js';
 import {
-  binomialLimits, classify, dispersion, poissonRatioLimits, ratioZ, shareLimits, shareZ, widenedLimits, winsorise,
+  binomialLimits, classify, dispersion, exactRatioBand, exactShareBand, poissonRatioLimits, ratioZ, shareLimits, shareZ, widenedLimits, winsorise,
 } from '../src/compare/funnel.js';
 import { standardise, sumStrata } from '../src/compare/standardise.js';
 import type { StratumCells } from '../src/measures/strata.js';
@@ -185,6 +185,24 @@ describe('funnel limits, against values computed independently', () => {
     expect(l.low998).toBeCloseTo(0.5 - 3.090232 * 0.07071068, 6);
     expect(shareLimits(0.5, 100, 2)).toEqual(l);
     expect(shareLimits(0.5, 100, null)).toEqual(binomialLimits(0.5, 100));
+  });
+
+  it('the band from F(k) alone is the band against the exact limits', () => {
+    let outside = 0;
+    for (const [p0, n] of [[0.5, 10], [0.3, 50], [0.12, 200], [0.85, 37], [0.392, 400]] as const) {
+      const l = binomialLimits(p0, n);
+      for (let k = 0; k <= n; k++) {
+        expect(exactShareBand(k, n, p0), `${k} of ${n} around ${p0}`).toEqual(classify(k / n, l));
+        if (classify(k / n, l).band === 'outside_998') outside++;
+      }
+    }
+    for (const e of [3.2, 45.6, 100.9]) {
+      const l = poissonRatioLimits(e);
+      for (let o = 0; o <= 3 * e + 10; o++) expect(exactRatioBand(o, e), `${o} against ${e}`).toEqual(classify(o / e, l));
+    }
+    expect(outside).toBeGreaterThan(100);
+    // every share is p0 when p0 is 0 or 1
+    expect(exactShareBand(0, 20, 0)).toEqual({ band: 'within_95', direction: 'no_clear_difference' });
   });
 
   it('bands: outside the 99.8% limits higher or lower, between 95% and 99.8%, within 95% (a limit counts as inside)', () => {

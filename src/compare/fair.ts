@@ -14,7 +14,7 @@ import {
   type CompareIndex, type CompareMethod, type Comparison, type NotComparedReason,
 } from './compare.js';
 import { poissonInterval } from './distributions.js';
-import { classify, dispersion, ratioLimits, ratioZ, shareLimits, shareZ, type Dispersion } from './funnel.js';
+import { classify, dispersion, exactRatioBand, exactShareBand, ratioLimits, ratioZ, shareLimits, shareZ, type Dispersion } from './funnel.js';
 import { standardise, sumStrata, type Standardisation } from './standardise.js';
 
 export const TEST_FUNNEL_BINOMIAL = 'funnel_exact_binomial';
@@ -119,7 +119,7 @@ export function compareFunnels(input: FairInput): Comparison[] {
       if (!f) std.set(fk, (f = { results: new Map(), dispersion: dispersion([]) }));
       const cells = cellsByArea.get(`${fk}\u0000${m.area}`);
       if (!cells) throw new Error(`compareFunnels: no strata for ${m.area} ${m.data_kind} ${m.measure} ${m.bucket}`);
-      const s = standardise(cells, references.get(fk)!);
+      const s = standardise(cells, references.get(fk)!, false);
       // Every youth is in one stratum: the strata add up to the municipality's own figure.
       if (s.observed !== m.numerator || s.n !== m.denominator || s.missingReference.length > 0) {
         throw new Error(`compareFunnels: the strata of ${m.area} ${m.data_kind} ${m.measure} ${m.bucket} do not add up to its figure`);
@@ -162,8 +162,7 @@ export function compareFunnels(input: FairInput): Comparison[] {
       }
       const k = m.numerator!;
       const n = m.denominator!;
-      const limits = shareLimits(f.p0, n, d!.overdispersed ? d!.phi : null);
-      out.push({ ...base, ...classify(k / n, limits) });
+      out.push({ ...base, ...(d!.overdispersed ? classify(k / n, shareLimits(f.p0, n, d!.phi)) : exactShareBand(k, n, f.p0)) });
     }
     if (!input.strata || !measureDef(m.measure).standardised) continue;
     const f = std.get(figureOf(m))!;
@@ -181,7 +180,8 @@ export function compareFunnels(input: FairInput): Comparison[] {
       out.push({ ...base, reason: 'too_small' });
       continue;
     }
-    out.push({ ...base, ...publishedStandardisation(s, base, input.exactFigures), ...classify(s.ratio, ratioLimits(s.expected, d.overdispersed ? d.phi : null)) });
+    const band = d.overdispersed ? classify(s.ratio, ratioLimits(s.expected, d.phi)) : exactRatioBand(s.observed, s.expected);
+    out.push({ ...base, ...publishedStandardisation(s, base, input.exactFigures), ...band });
   }
   return out;
 }

@@ -69,6 +69,31 @@ export function classify(y: number, l: Limits): { band: Band; direction: 'higher
   return { band: 'within_95', direction: 'no_clear_difference' };
 }
 
+/**
+ * Where an observed count k lies against the exact limits, from its distribution function alone.
+ * The interpolated limit L_q is where the CDF, joined linearly between whole numbers, reaches q
+ * (G(r - 1) = F(r - 1), G(L_q) = F(r) - a (F(r) - F(r - 1)) = q), and that line is increasing,
+ * so k > L_q exactly when F(k) > q, and k < L_q when F(k) < q: one F(k) instead of four limits
+ * (test/fair-compare.test.ts checks that both give the same band).
+ */
+export function bandOfCdf(f: number): { band: Band; direction: 'higher' | 'lower' | 'no_clear_difference' } {
+  if (f > 0.999) return { band: 'outside_998', direction: 'higher' };
+  if (f < 0.001) return { band: 'outside_998', direction: 'lower' };
+  if (f > 0.975 || f < 0.025) return { band: 'between_95_998', direction: 'no_clear_difference' };
+  return { band: 'within_95', direction: 'no_clear_difference' };
+}
+
+/** The band of k of n against the exact binomial limits around p0 (p0 of 0 or 1: every share is p0, within). */
+export function exactShareBand(k: number, n: number, p0: number): ReturnType<typeof bandOfCdf> {
+  if (p0 <= 0 || p0 >= 1) return { band: 'within_95', direction: 'no_clear_difference' };
+  return bandOfCdf(binomialCdf(k, n, p0));
+}
+
+/** The band of O against the exact Poisson limits for E. */
+export function exactRatioBand(o: number, expected: number): ReturnType<typeof bandOfCdf> {
+  return bandOfCdf(poissonCdf(o, expected));
+}
+
 /** The share of the z-scores winsorised at each end (SPEC 12: 10%). */
 export const WINSOR_FRACTION = 0.1;
 

@@ -40,9 +40,10 @@ export function sumStrata(parts: readonly StratumCounts[], strata: number): { k:
  * E, O and O/E of one municipality against the reference. Strata where neither has youths add
  * nothing; a stratum where the municipality has youths and the reference none has no rate, so
  * E is not formed (missingReference names them; with all data as the reference, the
- * municipality included, this cannot happen).
+ * municipality included, this cannot happen). `interval` false leaves out the interval (the
+ * compare stage publishes the interval of the published count instead).
  */
-export function standardise(m: StratumCounts, ref: StratumCounts): Standardisation {
+export function standardise(m: StratumCounts, ref: StratumCounts, interval = true): Standardisation {
   let observed = 0;
   let n = 0;
   let expected = 0;
@@ -60,6 +61,7 @@ export function standardise(m: StratumCounts, ref: StratumCounts): Standardisati
   if (missingReference.length > 0 || !(expected > 0)) {
     return { observed, n, expected: missingReference.length > 0 ? NaN : expected, ratio: null, low: null, high: null, missingReference };
   }
+  if (!interval) return { observed, n, expected, ratio: observed / expected, low: null, high: null, missingReference };
   const [lo, hi] = poissonInterval(observed);
   return { observed, n, expected, ratio: observed / expected, low: lo / expected, high: hi / expected, missingReference };
 }

@@ -20,7 +20,8 @@ const folder = new Folder(STANDARDISED, STRATA_LAYOUT, []);
 
 /** Adds one client's facts to its stratum's vector (the key's group is replaced by the stratum). */
 export function foldStratum(strata: Counters, key: Omit<GroupKey, 'group'>, facts: ClientFacts): void {
-  folder.fold(strata, { ...key, group: stratumOf(facts) }, facts);
+  // A literal, not a spread: the key keeps one shape (measured: a spread made this fold slower than the whole main fold).
+  folder.fold(strata, { kind: key.kind, gm: key.gm, year: key.year, gap: key.gap, group: stratumOf(facts) }, facts);
 }
 
 /** One standardised cell of one municipality, data kind, year and gap: numerator and denominator per stratum (STRATA order). */

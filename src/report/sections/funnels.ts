@@ -240,7 +240,7 @@ function panelHtml(p: Panel, yRange: { lo: number; hi: number; ticks: number[] }
   const Y = (y: number): number => ((y - yRange.lo) / (yRange.hi - yRange.lo)) * 100;
   // The limits along the axis, from a little left of the smallest point.
   const from = Math.max(1, p.xMin * 0.6);
-  const xs = Array.from({ length: 60 }, (_, i) => from * (axis.max / from) ** (i / 59));
+  const xs = Array.from({ length: 28 }, (_, i) => from * (axis.max / from) ** (i / 27));
   const ls = xs.map((x) => ({ x, l: p.limits(x) }));
   const line = (key: keyof Limits, colour: string, dash: string | null) => {
     const pts = ls.filter((q) => q.l !== null).map((q) => `${n2(X(q.x))},${n2(100 - Y(q.l![key]))}`).join(' ');
