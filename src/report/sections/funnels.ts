@@ -19,7 +19,6 @@ import type { Lang, Strings } from '../i18n/strings.js';
 import { MUTED, REF_ALL } from '../palette.js';
 import { cmp, kindCmp } from '../rows.js';
 import { secret, table } from '../tables.js';
-import { figure } from './section.js';
 import type { Section } from './section.js';
 
 /** The shares drawn (in_care_next_year mirrors outflow and is left out, as in the comparisons). */
@@ -154,7 +153,7 @@ const LINE_95 = '#3f6f9f';
 const LINE_998 = '#1c2a39';
 const OUTSIDE = '#b3400b';
 const INSIDE = '#2f5f8f';
-const PLOT_HEIGHT = 240;
+const PLOT_HEIGHT = 210;
 /** The narrowest plot a label layout must fit (a phone, less the axis): labels that do not overlap here do not overlap wider. */
 const NARROW_PLOT = 280;
 
@@ -353,7 +352,10 @@ function funnelFigure(ctx: ReportContext, w: Words, measure: string, bucket: str
   ];
   const title = `${name} · ${kindName(kind, t)}`;
   const numbers = table(columns, body, { caption: title, cls: 'numbers' });
-  return html`<h3>${name}</h3>${figure(kind, t, chart, numbers)}${notes.map((n) => html`<p class="note">${n}</p>`)}`;
+  // As figure() in section.ts, captioned with the measure as well as the kind (no heading of its own, so
+  // that on paper the caption, which is kept with what follows, stays with its plot); the notes on the
+  // limits come first, as in-flow text (the plot's text is positioned, and printed after a page's other text).
+  return html`<figure><figcaption>${title}</figcaption>${notes.map((n) => html`<p class="note">${n}</p>`)}${chart}<details class="numbers"><summary>${t.numbersSummary}</summary>${numbers}</details></figure>`;
 }
 
 function legend(w: Words): SafeHtml {
