@@ -158,9 +158,17 @@ describe('compareAreas', () => {
       data_kind: 'allocations',
       measure: 'outflow',
       category: '',
+      bucket: '',
       against: 'region',
+      method: 'raw',
       direction: 'higher',
       test: 'two_proportion_z',
+      // the published figure beside the direction; the funnel and standardisation columns stay empty
+      numerator: 60,
+      denominator: 100,
+      value: 0.6,
+      expected: null, oe: null, oe_low: null, oe_high: null, standardised_value: null,
+      reference: null, band: null, phi: null,
     });
   });
 

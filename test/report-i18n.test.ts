@@ -7,7 +7,8 @@ import { STRINGS } from '../src/report/i18n/languages.js';
 import type { Lang, Strings } from '../src/report/i18n/strings.js';
 import { renderReportWith } from '../src/report/report.js';
 import type { ReportInput } from '../src/report/report.js';
-import { reportInput } from './fixtures/report-fixture.js';
+import { TEST_FUNNEL_PHI } from '../src/compare/fair.js';
+import { funnelComparisons, reportInput } from './fixtures/report-fixture.js';
 
 /** Paths of the entries: 'footer', 'phrase.outflow', 'kind.claims', ... */
 function entries(o: object, prefix = ''): string[] {
@@ -43,6 +44,9 @@ function inputs(lang: Lang): ReportInput[] {
       // in_care_next_year is phrased when outflow is not compared; a mean without a spread
       comparisons: cbs.comparisons.filter((c) => c.measure !== 'outflow').map((c) => (c.measure === 'products_per_trajectory' ? notCompared(c) : c)),
     },
+    // the default comparisons (SPEC 12): funnel plots with exact limits, and with limits widened for over-dispersion
+    { ...cbs, comparisons: funnelComparisons(cbs.rows) },
+    { ...cbs, comparisons: funnelComparisons(cbs.rows).map((c) => (c.direction === null || c.test === 'welch_z' ? c : { ...c, test: TEST_FUNNEL_PHI, phi: 2.5 })) },
   ];
 }
 

@@ -8,12 +8,18 @@ export { ExcelJS };
 
 /** A date written as text in one of the CSV reader's forms, as a Date at UTC midnight; else null. */
 export function textDate(s: string): Date | null {
+  // A day that does not exist (31-02-2010: the generator's unreadable birth dates) stays text, as
+  // it is unreadable in the CSV too; Date.UTC would roll it over into March.
+  const real = (y: number, m: number, d: number): Date | null => {
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? t : null;
+  };
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (m) return real(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
-  if (m) return new Date(Date.UTC(+m[3], +m[2] - 1, +m[1]));
+  if (m) return real(+m[3], +m[2], +m[1]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (m) return real(+m[1], +m[2], +m[3]);
   return null;
 }
 

@@ -5,6 +5,7 @@ import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { processClient } from '../src/measures/client.js';
 import { packCounters, packCurves, type Counters, type Curves } from '../src/measures/counters.js';
 import { emptyStats } from '../src/measures/stats.js';
+import { STRATA_LAYOUT } from '../src/measures/strata.js';
 import { ClientPartitions, decodeByClient } from '../src/partition/rowcodec.js';
 import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult, ParsedChunk } from '../src/run/tasks.js';
 import { ChunkParser } from '../src/normalise/normalise.js';
@@ -31,13 +32,16 @@ export function parse(t: ParseTask) {
 export function aggregate(t: AggregateTask) {
   const counters: Counters = new Map();
   const curves: Curves = new Map();
+  const strata: Counters = new Map();
   const stats = emptyStats();
   const ctx = { ...base, dataUntil: t.dataUntil };
   const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
-  for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, curves, stats);
-  const result: AggregateResult = { counters: packCounters(counters), curves: packCurves(curves), stats };
+  for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, curves, stats, setup.strata ? strata : undefined);
+  const result: AggregateResult = {
+    counters: packCounters(counters), strata: packCounters(strata, STRATA_LAYOUT.length), curves: packCurves(curves), stats,
+  };
   return move({
-    get [transferableSymbol]() { return [result.counters.keys.buffer, result.counters.values.buffer, result.curves.buffer]; },
+    get [transferableSymbol]() { return [result.counters.keys.buffer, result.counters.values.buffer, result.strata.keys.buffer, result.strata.values.buffer, result.curves.buffer]; },
     get [valueSymbol]() { return result; },
   });
 }

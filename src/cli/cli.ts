@@ -33,6 +33,7 @@ interface AnalyseArgs {
   by?: string;
   'data-until'?: string;
   'lookback-days'?: string | number;
+  compare?: string;
   workers?: string | number;
   disclosure?: string;
   threshold?: string | number;
@@ -81,7 +82,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     years: yearList, gaps: gapList, by: a.by === undefined ? undefined : a.by.split(',').map((s) => s.trim()).filter(Boolean),
     dataUntil: a['data-until'], lookbackDays: num(a['lookback-days']),
     workers: num(a.workers), threshold: num(a.threshold),
-    rounding: num(a.rounding), disclosure: a.disclosure, kind: a.kind,
+    rounding: num(a.rounding), disclosure: a.disclosure, compare: a.compare, kind: a.kind,
   };
   checkOptions(cli);
   let base: Partial<RunOptions> & { out?: string; ledgerFile?: string } = {};
@@ -90,7 +91,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     base = {
       inputs: rf.sources.map((s): SourceSpec => ({ path: s.path, kind: s.kind ?? s.profile?.kind, profile: s.profile, ...(s.sheet !== undefined ? { sheet: s.sheet } : {}) })),
       codes: rf.codes, regions: rf.regions, year: rf.year, gapDays: rf.gapDays, years: rf.years, gaps: rf.gaps, by: rf.by,
-      dataUntil: rf.dataUntil === undefined ? undefined : dayOf(rf.dataUntil), lookbackDays: rf.lookbackDays,
+      dataUntil: rf.dataUntil === undefined ? undefined : dayOf(rf.dataUntil), lookbackDays: rf.lookbackDays, compare: rf.compare,
       disclosure: rf.disclosure, out: rf.out, threshold: rf.threshold, roundingBase: rf.rounding,
       labels: rf.labels, strict: rf.strict, includePgb: rf.includePgb,
       ledgerFile: rf.ledger,
@@ -122,6 +123,7 @@ function optionsFrom(a: AnalyseArgs): RunOptions & { out: string; ledgerFile?: s
     by: (cli.by) ?? base.by,
     dataUntil: cli.dataUntil === undefined ? base.dataUntil : dayOf(cli.dataUntil),
     lookbackDays: (cli.lookbackDays as number | undefined) ?? base.lookbackDays,
+    compare: (a.compare ?? base.compare) as RunOptions['compare'],
     kind: a.kind as RunOptions['kind'], disclosure: (a.disclosure ?? base.disclosure) as RunOptions['disclosure'],
     threshold: (cli.threshold as number | undefined) ?? base.threshold, roundingBase: (cli.rounding as number | undefined) ?? base.roundingBase,
     labels: a.labels ?? base.labels,
@@ -242,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('by', { type: 'string', describe: 'breakdowns, comma-separated: age_group, referrer, start_category, sex (SPEC 11)' })
         .option('data-until', { type: 'string', describe: 'the last day the data can speak about (SPEC 10) [default: from the data]' })
         .option('lookback-days', { type: 'string', describe: 'prior care looks this many days back [default: 365]' })
+        .option('compare', { type: 'string', describe: 'funnel: funnel plots, raw and standardised (SPEC 12); pairwise: the tests of SPEC 6 [default: funnel]' })
         .option('workers', { type: 'string', describe: 'worker threads [default: number of cores]' })
         .option('disclosure', { type: 'string', describe: "cbs or off; 'off' only for internal runs [default: cbs]" })
         .option('threshold', { type: 'string', describe: 'counts up to this are suppressed [default: 7]' })

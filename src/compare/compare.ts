@@ -1,21 +1,30 @@
-// Comparisons (SPEC section 6): the direction of a difference between a municipality and the
-// rest of its region, and between a municipality and the rest of all data, from a stated test.
-// Pure: no I/O, no clock. Works on the EXACT rows (before disclosure control); the published
-// rows only decide whether a comparison may be made at all.
+// Comparisons (SPEC sections 6 and 12): the direction of a difference between a municipality and
+// its region, and between a municipality and all data, from a stated test. This module holds the
+// comparison rows and the pairwise tests of SPEC 6 (`--compare pairwise`; the Welch test of means
+// is used by both methods); fair.ts holds the funnel plots and indirect standardisation of SPEC 12,
+// the default for shares. Pure: no I/O, no clock. Works on the EXACT rows (before disclosure
+// control); the published rows decide whether a comparison may be made and give the published figures.
 
 import { CATEGORIES } from '../model/model.js';
 import { sdKey } from '../measures/metrics.js';
 import { MEASURES, measureOrder } from '../measures/registry.js';
 import type { MetricRow } from '../model/model.js';
+import { normalQuantile } from './distributions.js';
+import type { Band } from './funnel.js';
+
+export { normalQuantile };
 
 export type Direction = 'higher' | 'lower' | 'no_clear_difference';
+
+/** How the municipalities are compared: funnel plots (SPEC 12, default) or the pairwise tests of SPEC 6. */
+export type CompareMethod = 'funnel' | 'pairwise';
 
 /** Why a comparison was not made (direction null). */
 export type NotComparedReason =
   | 'suppressed' // the municipality's published figure is suppressed (or missing from the published rows)
   | 'no_group' // no region (municipality not in the region table) or no group row of this kind
   | 'no_rest' // the group holds no other municipality with figures of this kind
-  | 'too_small' // the rest of the group is too small for the normal approximation
+  | 'too_small' // the rest of the group is too small for the normal approximation, or nothing to compare (n or E is 0)
   | 'no_sd'; // products_per_trajectory without a standard deviation for the municipality or the group
 
 export interface Comparison {
@@ -27,13 +36,33 @@ export interface Comparison {
   data_kind: string;
   measure: string;
   category: string;
+  /** return_within's window; empty otherwise. */
+  bucket: string;
   against: 'region' | 'all';
+  /** raw: the figure itself; standardised: O/E for age group x start category (SPEC 12, against all data only). */
+  method: 'raw' | 'standardised';
   /** null = not compared (suppressed or too small); see `reason`. */
   direction: Direction | null;
-  /** Stable id of the test: 'two_proportion_z' (shares) or 'welch_z' (means). */
+  /** Stable id of the test: funnel_exact_binomial, funnel_exact_poisson, funnel_normal_phi (SPEC 12), two_proportion_z, welch_z (SPEC 6). */
   test: string;
   /** Only when direction is null. */
   reason?: NotComparedReason;
+  /** The municipality's published figure (rounded counts; null when hidden): the observed count O, its denominator n, the share or mean. */
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** Standardised rows: E, O/E with its exact 95% interval and the standardised share (O/E) * reference share, published (see fair.ts). */
+  expected: number | null;
+  oe: number | null;
+  oe_low: number | null;
+  oe_high: number | null;
+  standardised_value: number | null;
+  /** Funnel rows: the published share of the reference (region or all data) the limits are drawn around. */
+  reference: number | null;
+  /** Funnel rows: where the exact figure lies against the limits. */
+  band: Band | null;
+  /** Funnel rows: the over-dispersion factor of the funnel (2 decimals); the limits are widened by sqrt(phi) when the test says funnel_normal_phi. */
+  phi: number | null;
 }
 
 export const TEST_TWO_PROPORTION = 'two_proportion_z';
@@ -88,28 +117,6 @@ export function restMoments(
   return { n, mean, sd: Math.sqrt(variance) };
 }
 
-/**
- * Inverse of the standard normal distribution function (Acklam's rational approximation,
- * relative error below 1.2e-9), enough to turn alpha into a critical value.
- */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new Error(`normalQuantile: p must lie in (0, 1), got ${p}`);
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  if (p < lo) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (p > 1 - lo) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-
 /** Direction from a z statistic for a two-sided test at level alpha. */
 export function directionOf(z: number, alpha: number): Direction {
   const crit = normalQuantile(1 - alpha / 2);
@@ -118,33 +125,119 @@ export function directionOf(z: number, alpha: number): Direction {
   return 'no_clear_difference';
 }
 
-/** Compared measures (their definitions say so): shares with the two-proportion z-test, means with the Welch z-test. */
-const SHARE_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'share').map((d) => d.id));
-const MEAN_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'mean').map((d) => d.id));
+/** Compared measures (their definitions say so). */
+export const SHARE_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'share').map((d) => d.id));
+export const MEAN_SET: ReadonlySet<string> = new Set(MEASURES.filter((d) => d.compared && d.kind === 'mean').map((d) => d.id));
 
-/** A figure's identity (bucketless: the compared measures have no buckets), in one year, gap and group. */
-type Figure = Pick<MetricRow, 'level' | 'area' | 'data_kind' | 'measure' | 'category' | 'year' | 'gap_days' | 'breakdown' | 'group'>;
-function key(r: Figure): string {
-  return [r.level, r.area, r.data_kind, r.measure, r.category, r.year, r.gap_days, r.breakdown, r.group].join('\u0000');
+/** A figure's identity in one year, gap and group. */
+type Figure = Pick<MetricRow, 'level' | 'area' | 'data_kind' | 'measure' | 'category' | 'bucket' | 'year' | 'gap_days' | 'breakdown' | 'group'>;
+export function figureKey(r: Figure): string {
+  return [r.level, r.area, r.data_kind, r.measure, r.category, r.bucket, r.year, r.gap_days, r.breakdown, r.group].join('\u0000');
 }
 
-function usable(r: MetricRow | undefined): r is MetricRow & { numerator: number; denominator: number } {
+export function usable(r: MetricRow | undefined): r is MetricRow & { numerator: number; denominator: number } {
   return r !== undefined && r.numerator !== null && r.denominator !== null;
 }
 
+/** A published row that is hidden (suppressed, secondary, ledger) or missing: its municipality is not compared. */
+export function hiddenRow(pub: MetricRow | undefined): boolean {
+  return pub === undefined || pub.status === 'suppressed' || pub.status === 'secondary' || pub.status === 'ledger' || pub.value === null;
+}
+
+/** The exact and published rows by figure, and the compared municipality figures in output order. */
+export interface CompareIndex {
+  exact: Map<string, MetricRow>;
+  published: Map<string, MetricRow>;
+  /** Municipality rows of whole areas of compared measures: year, gap, area, data kind, measure (registry order), category (CATEGORIES order), bucket. */
+  municipal: MetricRow[];
+}
+
+export function compareIndex(exact: readonly MetricRow[], published: readonly MetricRow[]): CompareIndex {
+  const exactByKey = new Map<string, MetricRow>();
+  for (const r of exact) exactByKey.set(figureKey(r), r);
+  const publishedByKey = new Map<string, MetricRow>();
+  for (const r of published) publishedByKey.set(figureKey(r), r);
+  const municipal = exact.filter(
+    (r) => r.level === 'municipality' && r.group === '' && (SHARE_SET.has(r.measure) || MEAN_SET.has(r.measure)),
+  );
+  const categoryOrder = (c: string): number => (c === '' ? -1 : (CATEGORIES as readonly string[]).indexOf(c));
+  const kindOrder = (k: string): number => ['allocations', 'claims', 'mixed'].indexOf(k);
+  municipal.sort(
+    (a, b) =>
+      a.year - b.year || a.gap_days - b.gap_days ||
+      (a.area < b.area ? -1 : a.area > b.area ? 1 : 0) ||
+      kindOrder(a.data_kind) - kindOrder(b.data_kind) ||
+      measureOrder(a.measure) - measureOrder(b.measure) ||
+      categoryOrder(a.category) - categoryOrder(b.category) ||
+      (a.bucket === b.bucket ? 0 : Number(a.bucket) - Number(b.bucket)),
+  );
+  return { exact: exactByKey, published: publishedByKey, municipal };
+}
+
+/** A comparison row with nothing but its identity, its test and the municipality's published figure. */
+export function comparisonBase(
+  m: MetricRow, pub: MetricRow | undefined, region: string | null, against: 'region' | 'all', method: 'raw' | 'standardised', test: string,
+): Comparison {
+  const shown = !hiddenRow(pub);
+  return {
+    year: m.year, gap_days: m.gap_days, area: m.area, region, data_kind: m.data_kind, measure: m.measure, category: m.category, bucket: m.bucket,
+    against, method, direction: null, test,
+    numerator: shown ? pub!.numerator : null, denominator: shown ? pub!.denominator : null, value: shown ? pub!.value : null,
+    expected: null, oe: null, oe_low: null, oe_high: null, standardised_value: null,
+    reference: null, band: null, phi: null,
+  };
+}
+
+/** The pairwise test of SPEC 6 for one municipality figure against the rest of its region or of all data. */
+export function pairwise(
+  m: MetricRow, against: 'region' | 'all', index: CompareIndex, regionOf: ReadonlyMap<string, string>,
+  sdByArea: ReadonlyMap<string, number>, alpha: number,
+): Comparison {
+  const region = regionOf.get(m.area) ?? null;
+  const isShare = SHARE_SET.has(m.measure);
+  const pub = index.published.get(figureKey(m));
+  const base = comparisonBase(m, pub, region, against, 'raw', isShare ? TEST_TWO_PROPORTION : TEST_WELCH);
+  const notCompared = (reason: NotComparedReason): Comparison => ({ ...base, direction: null, reason });
+  if (hiddenRow(pub)) return notCompared('suppressed');
+  const groupLevel = against === 'region' ? 'region' : 'all';
+  const groupArea = against === 'region' ? region : 'all';
+  const group = groupArea === null ? undefined : index.exact.get(figureKey({ ...m, level: groupLevel, area: groupArea }));
+  if (!usable(group) || !usable(m)) return notCompared('no_group');
+  const n1 = m.denominator;
+  const n2 = group.denominator - m.denominator;
+  if (n2 <= 0) return notCompared('no_rest');
+  if (n1 <= 0) return notCompared('too_small');
+  if (isShare) {
+    const k1 = m.numerator;
+    const k2 = group.numerator - m.numerator;
+    const pooled = (k1 + k2) / (n1 + n2);
+    const expectedOk = [n1, n2].every((n) => n * pooled >= MIN_EXPECTED && n * (1 - pooled) >= MIN_EXPECTED);
+    const z = twoProportionZ(k1, n1, k2, n2);
+    if (!expectedOk || Number.isNaN(z)) return notCompared('too_small');
+    return { ...base, direction: directionOf(z, alpha) };
+  }
+  const sdM = sdByArea.get(sdKey(m));
+  const sdG = sdByArea.get(sdKey({ ...m, level: groupLevel, area: groupArea! }));
+  if (sdM === undefined || sdG === undefined || !Number.isFinite(sdM) || !Number.isFinite(sdG)) return notCompared('no_sd');
+  if (n1 < MIN_MEAN_N || n2 < MIN_MEAN_N) return notCompared('too_small');
+  const rest = restMoments({ n: group.denominator, sum: group.numerator, sd: sdG }, { n: n1, sum: m.numerator, sd: sdM });
+  const z = rest === null ? NaN : welchZ(m.numerator / n1, sdM, n1, rest.mean, rest.sd, rest.n);
+  if (Number.isNaN(z)) return notCompared('too_small');
+  return { ...base, direction: directionOf(z, alpha) };
+}
+
 /**
- * Compares every municipality with the rest of its region and with the rest of all data, per
- * data kind, measure and category. Shares: two-proportion z-test on the exact counts. Means
- * (products_per_trajectory): Welch z-test on the exact mean (numerator / denominator) with
- * sample standard deviations from `sdByArea` (key `sdKey(level, area, data_kind, measure)`, e.g.
- * `municipality|GM0014|allocations|products_per_trajectory`); the rest's
- * sd follows from the group's and the municipality's by the sum of squares.
- * Two-sided at `alpha` (default 0.05).
+ * SPEC 6, `--compare pairwise`: compares every municipality with the rest of its region and with
+ * the rest of all data, per data kind, measure, category and bucket. Shares: two-proportion
+ * z-test on the exact counts. Means (products_per_trajectory): Welch z-test on the exact mean
+ * (numerator / denominator) with sample standard deviations from `sdByArea` (key `sdKey`, e.g.
+ * `municipality|GM0014|allocations|products_per_trajectory|2021|30||`); the rest's sd follows
+ * from the group's and the municipality's by the sum of squares. Two-sided at `alpha` (default 0.05).
  *
  * `published` decides: a municipality whose published row for the figure is suppressed
  * (status 'suppressed', 'secondary' or 'ledger', or value null), or absent, is not compared.
  * Only whole areas are compared (breakdown groups are not).
- * Output order: year, gap, area, data kind, measure (registry order), category (CATEGORIES order), region before all.
+ * Output order: year, gap, area, data kind, measure (registry order), category (CATEGORIES order), bucket, region before all.
  */
 export function compareAreas(
   exact: readonly MetricRow[],
@@ -154,101 +247,8 @@ export function compareAreas(
   alpha = 0.05,
 ): Comparison[] {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`compareAreas: alpha must lie in (0, 1), got ${alpha}`);
-  const exactByKey = new Map<string, MetricRow>();
-  for (const r of exact) exactByKey.set(key(r), r);
-  const publishedByKey = new Map<string, MetricRow>();
-  for (const r of published) publishedByKey.set(key(r), r);
-
-  const muni = exact.filter(
-    (r) => r.level === 'municipality' && r.group === '' && (SHARE_SET.has(r.measure) || MEAN_SET.has(r.measure)),
-  );
-  const categoryOrder = (c: string): number => (c === '' ? -1 : (CATEGORIES as readonly string[]).indexOf(c));
-  const kindOrder = (k: string): number => ['allocations', 'claims', 'mixed'].indexOf(k);
-  muni.sort(
-    (a, b) =>
-      a.year - b.year || a.gap_days - b.gap_days ||
-      (a.area < b.area ? -1 : a.area > b.area ? 1 : 0) ||
-      kindOrder(a.data_kind) - kindOrder(b.data_kind) ||
-      measureOrder(a.measure) - measureOrder(b.measure) ||
-      categoryOrder(a.category) - categoryOrder(b.category),
-  );
-
-  const out: Comparison[] = [];
-  for (const m of muni) {
-    const region = regionOf.get(m.area) ?? null;
-    const isShare = SHARE_SET.has(m.measure);
-    const test = isShare ? TEST_TWO_PROPORTION : TEST_WELCH;
-    const pub = publishedByKey.get(key(m));
-    const suppressed =
-      pub === undefined || pub.status === 'suppressed' || pub.status === 'secondary' || pub.value === null;
-
-    for (const against of ['region', 'all'] as const) {
-      const base = {
-        year: m.year,
-        gap_days: m.gap_days,
-        area: m.area,
-        region,
-        data_kind: m.data_kind,
-        measure: m.measure,
-        category: m.category,
-        against,
-        test,
-      };
-      const notCompared = (reason: NotComparedReason): Comparison => ({ ...base, direction: null, reason });
-      if (suppressed) {
-        out.push(notCompared('suppressed'));
-        continue;
-      }
-      const groupLevel = against === 'region' ? 'region' : 'all';
-      const groupArea = against === 'region' ? region : 'all';
-      const group = groupArea === null ? undefined : exactByKey.get(key({ ...m, level: groupLevel, area: groupArea }));
-      if (!usable(group) || !usable(m)) {
-        out.push(notCompared('no_group'));
-        continue;
-      }
-      const n1 = m.denominator;
-      const n2 = group.denominator - m.denominator;
-      if (n2 <= 0) {
-        out.push(notCompared('no_rest'));
-        continue;
-      }
-      if (n1 <= 0) {
-        out.push(notCompared('too_small'));
-        continue;
-      }
-      if (isShare) {
-        const k1 = m.numerator;
-        const k2 = group.numerator - m.numerator;
-        const pooled = (k1 + k2) / (n1 + n2);
-        const expectedOk = [n1, n2].every((n) => n * pooled >= MIN_EXPECTED && n * (1 - pooled) >= MIN_EXPECTED);
-        const z = twoProportionZ(k1, n1, k2, n2);
-        if (!expectedOk || Number.isNaN(z)) {
-          out.push(notCompared('too_small'));
-          continue;
-        }
-        out.push({ ...base, direction: directionOf(z, alpha) });
-      } else {
-        const sdM = sdByArea.get(sdKey(m));
-        const sdG = sdByArea.get(sdKey({ ...m, level: groupLevel, area: groupArea! }));
-        if (sdM === undefined || sdG === undefined || !Number.isFinite(sdM) || !Number.isFinite(sdG)) {
-          out.push(notCompared('no_sd'));
-          continue;
-        }
-        if (n1 < MIN_MEAN_N || n2 < MIN_MEAN_N) {
-          out.push(notCompared('too_small'));
-          continue;
-        }
-        const rest = restMoments({ n: group.denominator, sum: group.numerator, sd: sdG }, { n: n1, sum: m.numerator, sd: sdM });
-        const z = rest === null ? NaN : welchZ(m.numerator / n1, sdM, n1, rest.mean, rest.sd, rest.n);
-        if (Number.isNaN(z)) {
-          out.push(notCompared('too_small'));
-          continue;
-        }
-        out.push({ ...base, direction: directionOf(z, alpha) });
-      }
-    }
-  }
-  return out;
+  const index = compareIndex(exact, published);
+  return index.municipal.flatMap((m) => (['region', 'all'] as const).map((against) => pairwise(m, against, index, regionOf, sdByArea, alpha)));
 }
 
 /**

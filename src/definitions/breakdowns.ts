@@ -57,3 +57,18 @@ export function breakdown(id: string): Breakdown {
   if (!b) throw new Error(`unknown breakdown '${id}' (known: ${BREAKDOWN_IDS.join(', ')})`);
   return b;
 }
+
+/**
+ * SPEC 12: the strata of indirect standardisation, age group x start category (the groups of
+ * section 11). Stratum `a * START_GROUPS + s` holds the youths of age group a and start group s;
+ * its label is `age|start`, e.g. `12-17|ggz`. `unknown` age and `combination` are strata of their own.
+ */
+const AGE = breakdown('age_group');
+const START = breakdown('start_category');
+export const STRATA: readonly string[] = AGE.groups.flatMap((a) => START.groups.map((s) => `${a}|${s}`));
+export const STRATUM_BREAKDOWNS = [AGE.id, START.id] as const;
+
+/** The stratum of a youth (an index into STRATA). */
+export function stratumOf(f: ClientFacts): number {
+  return AGE.groupOf(f) * START.groups.length + START.groupOf(f);
+}

@@ -9,6 +9,7 @@ import { Folder, type Counters, type Curves, type KindKey } from './counters.js'
 import { allocationProducts, claimProducts, dedupe, type ProductOut } from '../definitions/products.js';
 import { MapStatus, type ProductRow } from '../model/rows.js';
 import { addStat, monthKey, type RunStats } from './stats.js';
+import { foldStratum } from './strata.js';
 
 export interface RunContext {
   /** The cohort years and gaps of the run: every client is analysed for each pair. */
@@ -59,8 +60,8 @@ function offsetsOf(b: readonly Breakdown[]): number[] {
   return o;
 }
 
-/** The client's facts for every cohort year and gap, folded into its group's counters. */
-function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters, curves: Curves): void {
+/** The client's facts for every cohort year and gap, folded into its group's counters (and its stratum's, SPEC 12). */
+function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters, curves: Curves, strata?: Counters): void {
   for (let year = 0; year < ctx.years.length; year++) {
     for (let gap = 0; gap < ctx.gaps.length; gap++) {
       const facts = analyseClient(products, {
@@ -68,6 +69,7 @@ function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext
       });
       if (!facts) continue;
       folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts, curves);
+      if (strata) foldStratum(strata, { kind, gm: facts.gm, year, gap }, facts);
       const offsets = offsetsOf(ctx.breakdowns);
       ctx.breakdowns.forEach((b, i) => {
         folder.fold(counters, { kind, gm: facts.gm, year, gap, group: offsets[i] + b.groupOf(facts) }, facts, curves);
@@ -76,8 +78,8 @@ function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext
   }
 }
 
-/** Adds one client's rows (any order, any kinds) to the counters and the run's statistics. */
-export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, curves: Curves, stats: RunStats): void {
+/** Adds one client's rows (any order, any kinds) to the counters, the strata counters (when given) and the run's statistics. */
+export function processClient(rows: readonly ProductRow[], ctx: RunContext, counters: Counters, curves: Curves, stats: RunStats, strata?: Counters): void {
   stats.clients++;
   // Usually every row is of one kind: then the rows need no split.
   let kinds = 0;
@@ -93,11 +95,11 @@ export function processClient(rows: readonly ProductRow[], ctx: RunContext, coun
       if (firstGm === -1) firstGm = p.gm;
       else if (p.gm !== firstGm) manyGm = true;
     }
-    foldAll(products, kind, ctx, counters, curves);
+    foldAll(products, kind, ctx, counters, curves, strata);
     if (ctx.mixed) all.push(...products);
   }
   if (manyGm) stats.multiMunicipalityClients++;
   if (ctx.mixed && all.length > 0) {
-    foldAll(all, 2, ctx, counters, curves);
+    foldAll(all, 2, ctx, counters, curves, strata);
   }
 }

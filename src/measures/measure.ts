@@ -66,8 +66,12 @@ export interface MeasureDefinition {
   givesAway?: readonly GivesAway[];
   /** Only when the input has this optional column (SPEC 10: ended_as_planned needs a reason for ending). */
   requires?: 'reason';
-  /** Compared between areas (SPEC 6): shares with the two-proportion test, means with the Welch test. */
+  /** Compared between areas (SPEC 6, 12): shares on funnel plots (or the two-proportion test with
+   *  --compare pairwise), means with the Welch test. */
   compared?: boolean;
+  /** share only, SPEC 12: also indirectly standardised for age group x start category; the run
+   *  folds it per stratum beside the counters (strata.ts). */
+  standardised?: boolean;
 }
 
 /** Counter slots a measure keeps per cell (a distribution keeps one more, its shared denominator). */

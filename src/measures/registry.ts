@@ -33,12 +33,12 @@ export const MEASURES: readonly MeasureDefinition[] = [
     fold: (_f, t) => t.count(0),
   },
   {
-    id: 'in_care_next_year', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true,
+    id: 'in_care_next_year', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true, standardised: true,
     fold: (f, t) => t.share(0, f.inCareNextYear),
     givesAway: [OF_COHORT, { measure: 'outflow', how: 'complement' }],
   },
   {
-    id: 'outflow', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true,
+    id: 'outflow', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true, standardised: true,
     fold: (f, t) => t.share(0, !f.inCareNextYear),
     givesAway: [OF_COHORT, { measure: 'in_care_next_year', how: 'complement' }],
   },
@@ -110,7 +110,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
   },
   {
     // Each window has its own denominator: ended trajectories followed up for W days within the data.
-    id: 'return_within', kind: 'share', unit: 'trajectories', cells: bucketCells(RETURN_WINDOWS.map(String)),
+    id: 'return_within', kind: 'share', unit: 'trajectories', cells: bucketCells(RETURN_WINDOWS.map(String)), compared: true, standardised: true,
     fold: (f, t) => {
       for (const tr of f.trajectories) {
         if (!tr.ended) continue;
@@ -121,7 +121,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
     },
   },
   {
-    id: 'prior_care', kind: 'share', unit: 'youths', cells: ONE_CELL,
+    id: 'prior_care', kind: 'share', unit: 'youths', cells: ONE_CELL, compared: true, standardised: true,
     fold: (f, t) => t.share(0, f.priorCare),
     givesAway: [OF_COHORT],
   },

@@ -66,6 +66,40 @@ export interface RunSettings {
   /** --data-until as given (null: read from the data). */
   dataUntil: string | null;
   lookbackDays: number;
+  /** How municipalities are compared: funnel (SPEC 12, default) or pairwise (SPEC 6). */
+  compare: 'funnel' | 'pairwise';
+}
+
+/** A funnel whose limits were widened for over-dispersion (SPEC 12). */
+export interface WidenedFunnel {
+  data_kind: string;
+  year: number;
+  gap_days: number;
+  measure: string;
+  category: string;
+  bucket: string;
+  method: 'raw' | 'standardised';
+  /** 'all', or the region whose municipalities form the funnel. */
+  reference: string;
+  municipalities: number;
+  phi: number;
+}
+
+/** How the comparisons were made (comparisons.csv). */
+export interface ComparisonsManifest {
+  method: 'funnel' | 'pairwise';
+  shares: string;
+  means: string;
+  /** funnel only: indirect standardisation. */
+  standardisation?: {
+    measures: string[];
+    reference: string;
+    strata: { by: string[]; groups: string[] };
+    emptyStrata: string;
+    published: string;
+  };
+  /** funnel only: the over-dispersion rule and the funnels it widened. */
+  overdispersion?: { rule: string; widened: WidenedFunnel[] };
 }
 
 export interface Totals {
@@ -108,6 +142,8 @@ export interface Manifest {
   productsStartedByMonth: { file: string; month: string; products: number }[];
   municipalitiesWithoutRegion: string[];
   warnings: string[];
+  /** How municipalities are compared (SPEC 6, 12). */
+  comparisons: ComparisonsManifest;
   /** Only in a run with a publication ledger (--ledger). */
   ledger?: LedgerManifest;
   /** Added by the outputs stage. */

@@ -7,6 +7,13 @@ export const METRIC_COLUMNS = [
   'numerator', 'denominator', 'value', 'ci_low', 'ci_high', 'status',
 ] as const;
 
+/** comparisons.csv (README, Outputs). */
+export const COMPARISON_COLUMNS = [
+  'year', 'gap_days', 'area', 'region', 'data_kind', 'measure', 'category', 'bucket', 'against', 'method',
+  'numerator', 'denominator', 'value', 'expected', 'oe', 'oe_low', 'oe_high', 'standardised_value', 'reference',
+  'band', 'direction', 'reason', 'phi', 'test', 'publication',
+];
+
 export const INTERNAL_NOTICE = 'internal: not for publication';
 
 /** Decimals kept for values and interval ends; counts are whole numbers. */

@@ -3,8 +3,9 @@ import type { RunResult } from '../run/run.js';
 import { rejectPlace, type RejectEntry } from '../model/manifest.js';
 import { qualityWarnings } from '../run/quality.js';
 import { renderReport, type Lang } from '../report/report.js';
+import { FUNNEL_ALPHA } from '../compare/fair.js';
 import { csvText, type OutputFile } from './write.js';
-import { INTERNAL_NOTICE, jsonRow, METRIC_COLUMNS, numberText, statusText } from './format.js';
+import { COMPARISON_COLUMNS, INTERNAL_NOTICE, jsonRow, METRIC_COLUMNS, numberText, round, statusText } from './format.js';
 
 export const LABELS_KEY_FILE = 'labels-key.NOT-FOR-PUBLICATION.csv';
 
@@ -53,8 +54,13 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
   const rejectsCsv = csvText(['file', 'line', 'column', 'reason', 'publication'],
     result.rejects.map((r) => [r.file, String(r.line), r.column, r.reason, internal ? INTERNAL_NOTICE : 'row accounting, no client values']), excel);
 
-  const comparisonsCsv = csvText(['year', 'gap_days', 'area', 'region', 'data_kind', 'measure', 'category', 'against', 'direction', 'test', 'publication'],
-    result.comparisons.map((c) => [String(c.year), String(c.gap_days), c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.against, c.direction ?? 'not compared', c.test, publication]), excel);
+  const num = (x: number | null) => numberText(x === null ? null : round(x), excel);
+  const comparisonsCsv = csvText(COMPARISON_COLUMNS,
+    result.comparisons.map((c) => [
+      String(c.year), String(c.gap_days), c.area, c.region ?? '', c.data_kind, c.measure, c.category, c.bucket, c.against, c.method,
+      num(c.numerator), num(c.denominator), num(c.value), num(c.expected), num(c.oe), num(c.oe_low), num(c.oe_high), num(c.standardised_value),
+      num(c.reference), c.band ?? '', c.direction ?? 'not compared', c.reason ?? '', num(c.phi), c.test, publication,
+    ]), excel);
   const m = result.manifest;
   const report = renderReport({
     lang: opts.lang ?? 'nl',
@@ -73,6 +79,8 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
       openEndedShare: m.totals.openEndedShare,
     },
     engineVersion: m.engine.version,
+    // Funnel plots call a difference clear outside the 99.8% limits (two-sided 0.2%), and test means at that level too.
+    alpha: m.settings.compare === 'pairwise' ? 0.05 : FUNNEL_ALPHA,
   });
   const files: OutputFile[] = [
     { name: 'metrics.csv', content: metricsCsv },
@@ -106,7 +114,7 @@ function describeFile(name: string): string {
     case 'rejects.csv': return 'every rejected row: file, line, column, reason (no row values)';
     case 'report.html': return 'the report, one self-contained HTML file';
     case 'report.pdf': return 'report.html printed to A4 by headless Chromium; not byte-identical between runs (it holds the time of printing)';
-    case 'comparisons.csv': return 'direction of each municipality against its region and all data (SPEC 6)';
+    case 'comparisons.csv': return 'direction of each municipality against its region and all data, raw and standardised, with the published figures behind it (SPEC 6, 12)';
     case 'metrics.xlsx': return 'metrics, comparisons and rejects as one Excel workbook, with a sheet that explains them';
     default: return '';
   }

@@ -9,12 +9,18 @@ import { applyDisclosure } from '../disclosure/disclosure.js';
 import { ledgerHolds, ledgerManifest, type Ledger } from '../disclosure/ledger.js';
 import type { LedgerManifest } from '../model/manifest.js';
 import { municipalityLabels, relabel } from '../disclosure/labels.js';
-import { compareAreas, relabelComparisons, type Comparison } from '../compare/compare.js';
+import { compareAreas, relabelComparisons, type CompareMethod, type Comparison } from '../compare/compare.js';
+import { compareFunnels } from '../compare/fair.js';
+import { stratumCells } from '../measures/strata.js';
 
 export interface PublishInput {
   counters: Counters;
   /** Duration curves folded beside the counters (SPEC 10). */
   curves?: Curves;
+  /** The standardised shares per stratum, folded beside the counters (SPEC 12; measures/strata.ts). Without them nothing is standardised. */
+  strata?: Counters;
+  /** Funnel plots and standardisation (SPEC 12, default) or the pairwise tests of SPEC 6. */
+  compare?: CompareMethod;
   /** Optional input columns some source has (SPEC 10: a reason for ending). */
   columns?: ReadonlySet<string>;
   /** What the counters' year, gap and group indexes stand for (SPEC 11). */
@@ -53,8 +59,14 @@ export function publish(input: PublishInput): Publication {
   const l = input.ledger;
   const held = l ? ledgerHolds(l, exact, input.disclosure) : undefined;
   let metrics = applyDisclosure(exact, input.disclosure, { regionOf: regionOfArea }, held);
-  // Comparisons test exact counts; only their direction is published (SPEC 6).
-  let comparisons = compareAreas(exact, metrics, regionOfArea, sd);
+  // Comparisons test exact counts; they publish their direction and figures from published counts (SPEC 6, 12).
+  const slices = input.slices ?? { years: [0], gaps: [0] };
+  let comparisons = (input.compare ?? 'funnel') === 'pairwise'
+    ? compareAreas(exact, metrics, regionOfArea, sd)
+    : compareFunnels({
+      exact, published: metrics, regionOf: regionOfArea, sdByArea: sd, exactFigures: input.disclosure.mode === 'off',
+      ...(input.strata ? { strata: stratumCells(input.strata, slices) } : {}),
+    });
   const municipalities = [...new Set(exact.filter((r) => r.level === 'municipality').map((r) => r.area))];
   let labels: Map<string, string> | null = null;
   let regionByArea: Map<string, string> = regionOfArea;

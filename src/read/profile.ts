@@ -77,6 +77,8 @@ export interface RunFile {
   /** SPEC 10: the data cut-off as written, and the prior-care lookback. */
   dataUntil?: string;
   lookbackDays?: number;
+  /** SPEC 12: funnel (default) or pairwise comparisons. */
+  compare?: 'funnel' | 'pairwise';
   /** SPEC 11: several years and gaps, and breakdowns. */
   years?: number[];
   gaps?: number[];
@@ -251,7 +253,7 @@ export function parseRunFile(json: unknown, where: string, dir: string): RunFile
     }
   }
   pr.throwIfAny();
-  for (const key of ['year', 'gapDays', 'dataUntil', 'lookbackDays', 'years', 'gaps', 'by', 'disclosure', 'threshold', 'rounding', 'labels', 'strict', 'includePgb'] as const) {
+  for (const key of ['year', 'gapDays', 'dataUntil', 'lookbackDays', 'compare', 'years', 'gaps', 'by', 'disclosure', 'threshold', 'rounding', 'labels', 'strict', 'includePgb'] as const) {
     if (obj[key] !== undefined) (out as unknown as Record<string, Json>)[key] = obj[key];
   }
   if (typeof obj['out'] === 'string') out.out = path.resolve(dir, obj['out']);
@@ -273,6 +275,7 @@ export interface Options {
   year?: unknown;
   gapDays?: unknown;
   disclosure?: unknown;
+  compare?: unknown;
   threshold?: unknown;
   rounding?: unknown;
   workers?: unknown;

@@ -3,7 +3,7 @@
 import { formats } from './schema-formats.js';
 
 export const profile = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://traject.invalid/schema/profile.schema.json","title":"traject source profile","description":"How traject reads one municipal export (SPEC section 1). Every key is optional: a file without a profile is read with the default profile (header names of SPEC section 9 and their Dutch synonyms, the delimiter detected, UTF-8 or Windows-1252, dates detected). The run file (--run run.json) is described under $defs/runFile, the command-line settings under $defs/options. traject validates profiles, run files and options against this schema (src/read/schema.ts; the formats traject-delimiter, traject-date-format and traject-gemeente are the rules of src/read/csv.ts, dates.ts and municipality.ts), see docs/profiles.md. Keys starting with x- are traject's hints for its messages.","type":"object","x-expected":"an object (a source profile)","additionalProperties":false,"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored by traject.","type":"string"},"description":{"description":"Free text for people (which municipality, which export). Ignored by traject.","type":"string"},"kind":{"$ref":"#/$defs/kind","description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed). A source in a run file may set its own kind, which wins."},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"},"dateFormat":{"description":"How dates are written: the tokens yyyy (4-digit year), MM (2-digit month), M (1 or 2 digits), dd (2-digit day), d (1 or 2 digits) and separators (printable ASCII characters other than letters, digits and the quote '), e.g. 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd'; or 'auto' (the default: yyyy-MM-dd, dd-MM-yyyy, d-M-yyyy and yyyyMMdd recognised). Year, month and day each appear once; M and d need a separator before a following token. A time after the date is not part of the format. Format traject-date-format: the grammar of src/read/dates.ts.","type":"string","format":"traject-date-format","x-expected":"a string such as 'dd-MM-yyyy' or 'auto'"},"columns":{"description":"Which column holds which field: a header name (matched exactly, else ignoring case, accents, spaces, '_', '-' and '.') or a column number (1 = first column). Fields not named here are found by the default names and synonyms. Required fields: client, gemeente (unless the profile sets gemeente), productcode, start, end.","type":"object","x-expected":"an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, sex, deliveryForm) to header names","x-header-names":true,"additionalProperties":false,"properties":{"client":{"$ref":"#/$defs/column","description":"Pseudonymised client key (never a raw BSN)."},"gemeente":{"$ref":"#/$defs/column","description":"CBS municipality code: 363, 0363 or GM0363."},"productcode":{"$ref":"#/$defs/column","description":"The municipality's or region's product code, e.g. 45A48."},"productcategorie":{"$ref":"#/$defs/column","description":"iJw product category (2 digits), used when the mapping table does not know the code."},"start":{"$ref":"#/$defs/column","description":"First day of the product (inclusive)."},"end":{"$ref":"#/$defs/column","description":"Last day of the product (inclusive); empty = still open."},"allocation":{"$ref":"#/$defs/column","description":"Allocation number (toewijzingnummer); rows sharing one are one product."},"provider":{"$ref":"#/$defs/column","description":"Provider (aanbieder, AGB code)."},"referrer":{"$ref":"#/$defs/column","description":"Referrer (verwijzer)."},"birthdate":{"$ref":"#/$defs/column","description":"Date of birth (geboortedatum)."},"reason":{"$ref":"#/$defs/column","description":"Reason for ending (reden beeindiging), iJw list JZ588: 31 is according to plan."},"sex":{"$ref":"#/$defs/column","description":"Sex (geslacht), iJw list COD046: 1 man, 2 vrouw."},"deliveryForm":{"$ref":"#/$defs/column","description":"Delivery form (leveringsvorm: PGB or zorg in natura); see pgbValues."}}},"pgbValues":{"description":"Values of the deliveryForm column that mean PGB (personal budget), compared after trimming and ignoring case. Default: [\"pgb\"].","type":"array","x-expected":"an array of strings such as [\"PGB\", \"2\"]","items":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"}},"header":{"description":"Whether the first line is a header (default true). With false, every field in columns must be a column number and the required fields must all be named.","type":"boolean","x-expected":"true or false"},"gemeente":{"description":"The municipality of every row, for an export without a municipality column (a single municipality's own export): 363, '0363' or 'GM0363' (format traject-gemeente: the rule of src/read/municipality.ts). Then no gemeente column is needed.","if":{"type":"string"},"then":{"format":"traject-gemeente"},"else":{"type":"integer","minimum":1,"maximum":9999,"x-range":false,"x-expected":"a CBS municipality code such as 363, '0363' or 'GM0363'"}},"sheet":{"$ref":"#/$defs/sheet"},"productcodeLength":{"description":"For exports that went through a spreadsheet, which drops leading zeros: an all-digit product code shorter than this many characters gets its zeros back (with 5, 1234 is read as 01234; 45A48 and 123456 stay as they are). Applies to CSV files and workbooks alike. Left out: codes are read as they are.","type":"integer","minimum":1,"maximum":20,"x-expected":"a number of characters such as 5"}},"allOf":[{"description":"Without a header line nothing can be found by name: columns numbers every field it names.","if":{"required":["header"],"properties":{"header":{"const":false}}},"then":{"required":["columns"],"properties":{"columns":{"x-missing":"the profile says header: false, so every required field needs a column number: client, gemeente (unless the profile sets gemeente), productcode, start and end","additionalProperties":{"type":"integer","minimum":1,"x-because":"the profile says header: false","x-expected":"a column number (1 = first column)"}}}}},{"description":"Without a header line and without the profile's gemeente, every required field needs its column.","if":{"required":["header"],"properties":{"header":{"const":false}},"not":{"required":["gemeente"]}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","gemeente","productcode","start","end"]}}}},{"description":"Without a header line, with the profile's gemeente: the other required fields need their column.","if":{"required":["header","gemeente"],"properties":{"header":{"const":false}}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","productcode","start","end"]}}}}],"$defs":{"column":{"description":"A header name or a column number (1 = first column).","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty header name"},"else":{"type":"integer","minimum":1,"x-range":false,"x-expected":"a header name or a column number (1 or more)"}},"kind":{"description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed).","enum":["allocations","claims"],"x-aliases":{"toewijzingen":"allocations","toewijzing":"allocations","allocation":"allocations","beschikkingen":"allocations","declaraties":"claims","declaratie":"claims","claim":"claims"}},"delimiter":{"description":"The field separator: one ASCII character such as ';', ',', '\\t' or '|' (not a quote or line break). Leave it out to detect it from the header line: of , ; TAB and |, the one that splits it into the most fields (ties in that order). Format traject-delimiter: the rule of src/read/csv.ts.","type":"string","format":"traject-delimiter","x-expected":"a string: one character such as ';' or ','"},"encoding":{"description":"Character encoding of the file: utf-8 (a byte-order mark is skipped), utf-8-bom (the same, stated) or windows-1252 (Excel 'CSV' on Dutch Windows; also covers latin-1 files). Left out: each field that is valid UTF-8 is read as UTF-8, any other as windows-1252.","enum":["utf-8","utf-8-bom","windows-1252"],"x-aliases":{"utf8":"utf-8","utf-8bom":"utf-8-bom","utf8bom":"utf-8-bom","latin1":"windows-1252","latin-1":"windows-1252","iso-8859-1":"windows-1252","iso8859-1":"windows-1252","cp1252":"windows-1252","ansi":"windows-1252"}},"year":{"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"},"gapDays":{"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"},"years":{"description":"Several cohort years in one run (SPEC 11): every figure per year, in column year. On the command line: --year 2019-2022 or --year 2019,2021.","type":"array","minItems":1,"items":{"$ref":"#/$defs/year"},"x-expected":"an array of years such as [2020, 2021]"},"gaps":{"description":"Several gaps in one run (SPEC 11): every figure per gap, in column gap_days. On the command line: --gap-days 0,14,30.","type":"array","minItems":1,"items":{"$ref":"#/$defs/gapDays"},"x-expected":"an array of numbers of days such as [14, 30]"},"by":{"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"},"dataUntil":{"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"},"lookbackDays":{"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"},"disclosure":{"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}},"threshold":{"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"},"rounding":{"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"},"workers":{"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"},"flag":{"type":"boolean","x-expected":"true or false"},"file":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"},"options":{"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}},"runFile":{"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}},"source":{"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file or Excel workbook (.xlsx).","x-missing":"the CSV file or workbook, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."},"sheet":{"$ref":"#/$defs/sheet","description":"The sheet to read when the file is a workbook; wins over the profile's sheet."}}},"sheet":{"description":"The sheet of an Excel workbook (.xlsx) to read, by its name (matched exactly, else ignoring case and surrounding spaces). Left out: the first visible sheet. Ignored for a CSV file.","type":"string","pattern":"\\S","x-expected":"a sheet name such as 'Toewijzingen'"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://traject.invalid/schema/profile.schema.json","title":"traject source profile","description":"How traject reads one municipal export (SPEC section 1). Every key is optional: a file without a profile is read with the default profile (header names of SPEC section 9 and their Dutch synonyms, the delimiter detected, UTF-8 or Windows-1252, dates detected). The run file (--run run.json) is described under $defs/runFile, the command-line settings under $defs/options. traject validates profiles, run files and options against this schema (src/read/schema.ts; the formats traject-delimiter, traject-date-format and traject-gemeente are the rules of src/read/csv.ts, dates.ts and municipality.ts), see docs/profiles.md. Keys starting with x- are traject's hints for its messages.","type":"object","x-expected":"an object (a source profile)","additionalProperties":false,"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored by traject.","type":"string"},"description":{"description":"Free text for people (which municipality, which export). Ignored by traject.","type":"string"},"kind":{"$ref":"#/$defs/kind","description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed). A source in a run file may set its own kind, which wins."},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"},"dateFormat":{"description":"How dates are written: the tokens yyyy (4-digit year), MM (2-digit month), M (1 or 2 digits), dd (2-digit day), d (1 or 2 digits) and separators (printable ASCII characters other than letters, digits and the quote '), e.g. 'dd-MM-yyyy', 'd-M-yyyy', 'yyyyMMdd'; or 'auto' (the default: yyyy-MM-dd, dd-MM-yyyy, d-M-yyyy and yyyyMMdd recognised). Year, month and day each appear once; M and d need a separator before a following token. A time after the date is not part of the format. Format traject-date-format: the grammar of src/read/dates.ts.","type":"string","format":"traject-date-format","x-expected":"a string such as 'dd-MM-yyyy' or 'auto'"},"columns":{"description":"Which column holds which field: a header name (matched exactly, else ignoring case, accents, spaces, '_', '-' and '.') or a column number (1 = first column). Fields not named here are found by the default names and synonyms. Required fields: client, gemeente (unless the profile sets gemeente), productcode, start, end.","type":"object","x-expected":"an object mapping fields (client, gemeente, productcode, productcategorie, start, end, allocation, provider, referrer, birthdate, reason, sex, deliveryForm) to header names","x-header-names":true,"additionalProperties":false,"properties":{"client":{"$ref":"#/$defs/column","description":"Pseudonymised client key (never a raw BSN)."},"gemeente":{"$ref":"#/$defs/column","description":"CBS municipality code: 363, 0363 or GM0363."},"productcode":{"$ref":"#/$defs/column","description":"The municipality's or region's product code, e.g. 45A48."},"productcategorie":{"$ref":"#/$defs/column","description":"iJw product category (2 digits), used when the mapping table does not know the code."},"start":{"$ref":"#/$defs/column","description":"First day of the product (inclusive)."},"end":{"$ref":"#/$defs/column","description":"Last day of the product (inclusive); empty = still open."},"allocation":{"$ref":"#/$defs/column","description":"Allocation number (toewijzingnummer); rows sharing one are one product."},"provider":{"$ref":"#/$defs/column","description":"Provider (aanbieder, AGB code)."},"referrer":{"$ref":"#/$defs/column","description":"Referrer (verwijzer)."},"birthdate":{"$ref":"#/$defs/column","description":"Date of birth (geboortedatum)."},"reason":{"$ref":"#/$defs/column","description":"Reason for ending (reden beeindiging), iJw list JZ588: 31 is according to plan."},"sex":{"$ref":"#/$defs/column","description":"Sex (geslacht), iJw list COD046: 1 man, 2 vrouw."},"deliveryForm":{"$ref":"#/$defs/column","description":"Delivery form (leveringsvorm: PGB or zorg in natura); see pgbValues."}}},"pgbValues":{"description":"Values of the deliveryForm column that mean PGB (personal budget), compared after trimming and ignoring case. Default: [\"pgb\"].","type":"array","x-expected":"an array of strings such as [\"PGB\", \"2\"]","items":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"}},"header":{"description":"Whether the first line is a header (default true). With false, every field in columns must be a column number and the required fields must all be named.","type":"boolean","x-expected":"true or false"},"gemeente":{"description":"The municipality of every row, for an export without a municipality column (a single municipality's own export): 363, '0363' or 'GM0363' (format traject-gemeente: the rule of src/read/municipality.ts). Then no gemeente column is needed.","if":{"type":"string"},"then":{"format":"traject-gemeente"},"else":{"type":"integer","minimum":1,"maximum":9999,"x-range":false,"x-expected":"a CBS municipality code such as 363, '0363' or 'GM0363'"}},"sheet":{"$ref":"#/$defs/sheet"},"productcodeLength":{"description":"For exports that went through a spreadsheet, which drops leading zeros: an all-digit product code shorter than this many characters gets its zeros back (with 5, 1234 is read as 01234; 45A48 and 123456 stay as they are). Applies to CSV files and workbooks alike. Left out: codes are read as they are.","type":"integer","minimum":1,"maximum":20,"x-expected":"a number of characters such as 5"}},"allOf":[{"description":"Without a header line nothing can be found by name: columns numbers every field it names.","if":{"required":["header"],"properties":{"header":{"const":false}}},"then":{"required":["columns"],"properties":{"columns":{"x-missing":"the profile says header: false, so every required field needs a column number: client, gemeente (unless the profile sets gemeente), productcode, start and end","additionalProperties":{"type":"integer","minimum":1,"x-because":"the profile says header: false","x-expected":"a column number (1 = first column)"}}}}},{"description":"Without a header line and without the profile's gemeente, every required field needs its column.","if":{"required":["header"],"properties":{"header":{"const":false}},"not":{"required":["gemeente"]}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","gemeente","productcode","start","end"]}}}},{"description":"Without a header line, with the profile's gemeente: the other required fields need their column.","if":{"required":["header","gemeente"],"properties":{"header":{"const":false}}},"then":{"properties":{"columns":{"x-because":"the profile says header: false","x-missing-list":"column numbers for","required":["client","productcode","start","end"]}}}}],"$defs":{"column":{"description":"A header name or a column number (1 = first column).","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty header name"},"else":{"type":"integer","minimum":1,"x-range":false,"x-expected":"a header name or a column number (1 or more)"}},"kind":{"description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed).","enum":["allocations","claims"],"x-aliases":{"toewijzingen":"allocations","toewijzing":"allocations","allocation":"allocations","beschikkingen":"allocations","declaraties":"claims","declaratie":"claims","claim":"claims"}},"delimiter":{"description":"The field separator: one ASCII character such as ';', ',', '\\t' or '|' (not a quote or line break). Leave it out to detect it from the header line: of , ; TAB and |, the one that splits it into the most fields (ties in that order). Format traject-delimiter: the rule of src/read/csv.ts.","type":"string","format":"traject-delimiter","x-expected":"a string: one character such as ';' or ','"},"encoding":{"description":"Character encoding of the file: utf-8 (a byte-order mark is skipped), utf-8-bom (the same, stated) or windows-1252 (Excel 'CSV' on Dutch Windows; also covers latin-1 files). Left out: each field that is valid UTF-8 is read as UTF-8, any other as windows-1252.","enum":["utf-8","utf-8-bom","windows-1252"],"x-aliases":{"utf8":"utf-8","utf-8bom":"utf-8-bom","utf8bom":"utf-8-bom","latin1":"windows-1252","latin-1":"windows-1252","iso-8859-1":"windows-1252","iso8859-1":"windows-1252","cp1252":"windows-1252","ansi":"windows-1252"}},"year":{"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"},"gapDays":{"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"},"years":{"description":"Several cohort years in one run (SPEC 11): every figure per year, in column year. On the command line: --year 2019-2022 or --year 2019,2021.","type":"array","minItems":1,"items":{"$ref":"#/$defs/year"},"x-expected":"an array of years such as [2020, 2021]"},"gaps":{"description":"Several gaps in one run (SPEC 11): every figure per gap, in column gap_days. On the command line: --gap-days 0,14,30.","type":"array","minItems":1,"items":{"$ref":"#/$defs/gapDays"},"x-expected":"an array of numbers of days such as [14, 30]"},"by":{"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"},"dataUntil":{"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"},"lookbackDays":{"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"},"compare":{"description":"How municipalities are compared: funnel (default, SPEC 12: funnel plots with 95% and 99.8% limits, raw and standardised for age group x start category) or pairwise (the two-proportion and Welch tests of SPEC 6, for continuity).","enum":["funnel","pairwise"]},"disclosure":{"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}},"threshold":{"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"},"rounding":{"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"},"workers":{"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"},"flag":{"type":"boolean","x-expected":"true or false"},"file":{"type":"string","pattern":"\\S","x-expected":"a non-empty string"},"options":{"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"compare":{"$ref":"#/$defs/compare"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}},"runFile":{"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"compare":{"$ref":"#/$defs/compare"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}},"source":{"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file or Excel workbook (.xlsx).","x-missing":"the CSV file or workbook, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."},"sheet":{"$ref":"#/$defs/sheet","description":"The sheet to read when the file is a workbook; wins over the profile's sheet."}}},"sheet":{"description":"The sheet of an Excel workbook (.xlsx) to read, by its name (matched exactly, else ignoring case and surrounding spaces). Left out: the first visible sheet. Ignored for a CSV file.","type":"string","pattern":"\\S","x-expected":"a sheet name such as 'Toewijzingen'"}}};
 const schema32 = {"description":"What the file holds: allocations (toewijzingen: what the municipality granted) or claims (declaraties: what providers billed).","enum":["allocations","claims"],"x-aliases":{"toewijzingen":"allocations","toewijzing":"allocations","allocation":"allocations","beschikkingen":"allocations","declaraties":"claims","declaratie":"claims","claim":"claims"}};
 const schema33 = {"description":"The field separator: one ASCII character such as ';', ',', '\\t' or '|' (not a quote or line break). Leave it out to detect it from the header line: of , ; TAB and |, the one that splits it into the most fields (ties in that order). Format traject-delimiter: the rule of src/read/csv.ts.","type":"string","format":"traject-delimiter","x-expected":"a string: one character such as ';' or ','"};
 const schema34 = {"description":"Character encoding of the file: utf-8 (a byte-order mark is skipped), utf-8-bom (the same, stated) or windows-1252 (Excel 'CSV' on Dutch Windows; also covers latin-1 files). Left out: each field that is valid UTF-8 is read as UTF-8, any other as windows-1252.","enum":["utf-8","utf-8-bom","windows-1252"],"x-aliases":{"utf8":"utf-8","utf-8bom":"utf-8-bom","utf8bom":"utf-8-bom","latin1":"windows-1252","latin-1":"windows-1252","iso-8859-1":"windows-1252","iso8859-1":"windows-1252","cp1252":"windows-1252","ansi":"windows-1252"}};
@@ -1854,17 +1854,18 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const runFile = validate21;
-const schema49 = {"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}};
+const schema49 = {"title":"traject run file","description":"Everything one run reads and its settings (traject analyse --run run.json). Relative paths are relative to the run file's folder. Settings given on the command line win over the run file.","type":"object","x-expected":"an object (a run file) with sources","additionalProperties":false,"required":["sources"],"properties":{"$schema":{"description":"A reference to this schema, for editors. Ignored.","type":"string"},"description":{"description":"Free text for people. Ignored.","type":"string"},"sources":{"description":"The input files, in read order (the order decides which allocation version is the latest).","type":"array","minItems":1,"x-expected":"a non-empty array of sources","x-missing":"the list of input files","items":{"$ref":"#/$defs/source"}},"codes":{"$ref":"#/$defs/file","description":"Code mapping table (CSV, SPEC 9)."},"regions":{"$ref":"#/$defs/file","description":"Region table (CSV with gemeente, regio)."},"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"compare":{"$ref":"#/$defs/compare"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"labels":{"$ref":"#/$defs/flag","description":"Publish municipalities as 'Gemeente A', ... (default false)."},"strict":{"$ref":"#/$defs/flag","description":"Any rejected row fails the run with exit code 2, nothing written (default false)."},"includePgb":{"$ref":"#/$defs/flag","description":"Keep PGB rows (default false: excluded and counted)."},"out":{"$ref":"#/$defs/file","description":"Output folder."},"ledger":{"$ref":"#/$defs/file","description":"Publication ledger (not for publication, never inside the output folder): figures whose exact counts differ from an earlier published run's by 1 up to the threshold are held back (status ledger); the run's published figures are recorded in it. Created when missing."}}};
 const schema51 = {"type":"string","pattern":"\\S","x-expected":"a non-empty string"};
 const schema56 = {"description":"Cohort year Y.","type":"integer","minimum":2000,"maximum":2100,"x-expected":"a year such as 2021"};
 const schema57 = {"description":"Gap of the trajectory rule (default 30).","type":"integer","minimum":0,"maximum":3650,"x-expected":"a number of days such as 30"};
 const schema58 = {"description":"The data cut-off D (SPEC 10): the last day the data can speak about, for every data kind. Default: read from the data (allocations: the latest start; claims: the latest end of a claim period). Format traject-date: a date as the reader reads it.","type":"string","format":"traject-date","x-expected":"a date such as 2022-12-31"};
 const schema63 = {"description":"Breakdowns (SPEC 11): every cohort figure also per group of each, one breakdown at a time (a breakdown named twice counts once). On the command line: --by age_group,referrer.","type":"array","items":{"enum":["age_group","referrer","start_category","sex"]},"x-expected":"an array of breakdowns: age_group, referrer, start_category, sex"};
 const schema64 = {"description":"Prior care (SPEC 10) looks this many days back from the first start in Y (default 365; CBS uses five years).","type":"integer","minimum":0,"maximum":7300,"x-expected":"a number of days such as 365"};
-const schema65 = {"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}};
-const schema66 = {"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"};
-const schema67 = {"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"};
-const schema68 = {"type":"boolean","x-expected":"true or false"};
+const schema65 = {"description":"How municipalities are compared: funnel (default, SPEC 12: funnel plots with 95% and 99.8% limits, raw and standardised for age group x start category) or pairwise (the two-proportion and Welch tests of SPEC 6, for continuity).","enum":["funnel","pairwise"]};
+const schema66 = {"description":"cbs (default: CBS rule, counts 0-7 suppressed, others rounded to 5) or off (an internal run; every output says so).","enum":["cbs","off"],"x-aliases":{"none":"off","false":"off","internal":"off","no":"off"}};
+const schema67 = {"description":"Counts 0 up to this are suppressed (default 7).","type":"integer","minimum":0,"maximum":1000,"x-expected":"a whole number such as 7"};
+const schema68 = {"description":"Other counts are rounded to a multiple of this (default 5).","type":"integer","minimum":1,"maximum":1000,"x-expected":"a whole number such as 5"};
+const schema69 = {"type":"boolean","x-expected":"true or false"};
 const schema50 = {"description":"One input file.","type":"object","x-expected":"an object such as { \"path\": \"data/a.csv\", \"kind\": \"allocations\" }","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/$defs/file","description":"The CSV file or Excel workbook (.xlsx).","x-missing":"the CSV file or workbook, relative to the run file"},"profile":{"description":"A profile file (relative to the run file) or an inline profile.","if":{"type":"string"},"then":{"pattern":"\\S","x-expected":"a non-empty profile file name"},"else":{"type":"object","x-expected":"a profile file name (a string) or an inline profile (an object)","$ref":"#"}},"kind":{"$ref":"#/$defs/kind","description":"allocations or claims; wins over the profile's kind. One of the two must say."},"sheet":{"$ref":"#/$defs/sheet","description":"The sheet to read when the file is a workbook; wins over the profile's sheet."}}};
 const root0 = {validate: validate20};
 
@@ -2519,10 +2520,10 @@ errors++;
 }
 }
 }
-if(data.disclosure !== undefined){
-let data14 = data.disclosure;
-if(!((data14 === "cbs") || (data14 === "off"))){
-const err23 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data14};
+if(data.compare !== undefined){
+let data14 = data.compare;
+if(!((data14 === "funnel") || (data14 === "pairwise"))){
+const err23 = {instancePath:instancePath+"/compare",schemaPath:"#/$defs/compare/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2532,10 +2533,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.threshold !== undefined){
-let data15 = data.threshold;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err24 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.type,parentSchema:schema66,data:data15};
+if(data.disclosure !== undefined){
+let data15 = data.disclosure;
+if(!((data15 === "cbs") || (data15 === "off"))){
+const err24 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2544,9 +2545,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 1000 || isNaN(data15)){
-const err25 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema66,data:data15};
+}
+if(data.threshold !== undefined){
+let data16 = data.threshold;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err25 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.type,parentSchema:schema67,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2555,8 +2558,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err26 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66,data:data15};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1000 || isNaN(data16)){
+const err26 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema67,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2565,12 +2569,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-if(data.rounding !== undefined){
-let data16 = data.rounding;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err27 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.type,parentSchema:schema67,data:data16};
+if(data16 < 0 || isNaN(data16)){
+const err27 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2579,9 +2579,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 1000 || isNaN(data16)){
-const err28 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema67,data:data16};
+}
+}
+if(data.rounding !== undefined){
+let data17 = data.rounding;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err28 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.type,parentSchema:schema68,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2590,8 +2593,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data16 < 1 || isNaN(data16)){
-const err29 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67,data:data16};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1000 || isNaN(data17)){
+const err29 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema68,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2600,12 +2604,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-if(data.labels !== undefined){
-let data17 = data.labels;
-if(typeof data17 !== "boolean"){
-const err30 = {instancePath:instancePath+"/labels",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data17};
+if(data17 < 1 || isNaN(data17)){
+const err30 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2615,10 +2615,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.strict !== undefined){
-let data18 = data.strict;
+}
+if(data.labels !== undefined){
+let data18 = data.labels;
 if(typeof data18 !== "boolean"){
-const err31 = {instancePath:instancePath+"/strict",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data18};
+const err31 = {instancePath:instancePath+"/labels",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.type,parentSchema:schema69,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2628,10 +2629,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.includePgb !== undefined){
-let data19 = data.includePgb;
+if(data.strict !== undefined){
+let data19 = data.strict;
 if(typeof data19 !== "boolean"){
-const err32 = {instancePath:instancePath+"/includePgb",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data19};
+const err32 = {instancePath:instancePath+"/strict",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.type,parentSchema:schema69,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2641,11 +2642,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.out !== undefined){
-let data20 = data.out;
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err33 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data20};
+if(data.includePgb !== undefined){
+let data20 = data.includePgb;
+if(typeof data20 !== "boolean"){
+const err33 = {instancePath:instancePath+"/includePgb",schemaPath:"#/$defs/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.type,parentSchema:schema69,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2655,8 +2655,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data20};
+if(data.out !== undefined){
+let data21 = data.out;
+if(typeof data21 === "string"){
+if(!pattern4.test(data21)){
+const err34 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2666,11 +2669,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.ledger !== undefined){
-let data21 = data.ledger;
-if(typeof data21 === "string"){
-if(!pattern4.test(data21)){
-const err35 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data21};
+else {
+const err35 = {instancePath:instancePath+"/out",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2680,8 +2680,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data21};
+if(data.ledger !== undefined){
+let data22 = data.ledger;
+if(typeof data22 === "string"){
+if(!pattern4.test(data22)){
+const err36 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2691,14 +2694,25 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err37 = {instancePath:instancePath+"/ledger",schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -2708,8 +2722,8 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const options = validate28;
-const schema73 = {"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}};
-const schema82 = {"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"};
+const schema74 = {"title":"traject command-line settings","description":"The settings of traject analyse and traject pseudonymise given on the command line (--gap-days is gapDays). They share their definitions with the run file, so a wrong value gets the same message from either.","type":"object","properties":{"year":{"$ref":"#/$defs/year"},"gapDays":{"$ref":"#/$defs/gapDays"},"dataUntil":{"$ref":"#/$defs/dataUntil"},"years":{"$ref":"#/$defs/years"},"gaps":{"$ref":"#/$defs/gaps"},"by":{"$ref":"#/$defs/by"},"lookbackDays":{"$ref":"#/$defs/lookbackDays"},"compare":{"$ref":"#/$defs/compare"},"disclosure":{"$ref":"#/$defs/disclosure"},"threshold":{"$ref":"#/$defs/threshold"},"rounding":{"$ref":"#/$defs/rounding"},"workers":{"$ref":"#/$defs/workers"},"kind":{"$ref":"#/$defs/kind"},"delimiter":{"$ref":"#/$defs/delimiter"},"encoding":{"$ref":"#/$defs/encoding"}}};
+const schema84 = {"description":"Worker threads (default: the number of cores).","type":"integer","minimum":1,"maximum":256,"x-expected":"a number of worker threads such as 2"};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2893,10 +2907,10 @@ errors++;
 }
 }
 }
-if(data.disclosure !== undefined){
-let data8 = data.disclosure;
-if(!((data8 === "cbs") || (data8 === "off"))){
-const err13 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data8};
+if(data.compare !== undefined){
+let data8 = data.compare;
+if(!((data8 === "funnel") || (data8 === "pairwise"))){
+const err13 = {instancePath:instancePath+"/compare",schemaPath:"#/$defs/compare/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2906,10 +2920,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.threshold !== undefined){
-let data9 = data.threshold;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err14 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.type,parentSchema:schema66,data:data9};
+if(data.disclosure !== undefined){
+let data9 = data.disclosure;
+if(!((data9 === "cbs") || (data9 === "off"))){
+const err14 = {instancePath:instancePath+"/disclosure",schemaPath:"#/$defs/disclosure/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2918,9 +2932,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 1000 || isNaN(data9)){
-const err15 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema66,data:data9};
+}
+if(data.threshold !== undefined){
+let data10 = data.threshold;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err15 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.type,parentSchema:schema67,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2929,8 +2945,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err16 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66,data:data9};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1000 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema67,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2939,12 +2956,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data.rounding !== undefined){
-let data10 = data.rounding;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err17 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.type,parentSchema:schema67,data:data10};
+if(data10 < 0 || isNaN(data10)){
+const err17 = {instancePath:instancePath+"/threshold",schemaPath:"#/$defs/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2953,9 +2966,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 1000 || isNaN(data10)){
-const err18 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema67,data:data10};
+}
+}
+if(data.rounding !== undefined){
+let data11 = data.rounding;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err18 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.type,parentSchema:schema68,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2964,8 +2980,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data10 < 1 || isNaN(data10)){
-const err19 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67,data:data10};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 1000 || isNaN(data11)){
+const err19 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema68,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2974,12 +2991,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data.workers !== undefined){
-let data11 = data.workers;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err20 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.type,parentSchema:schema82,data:data11};
+if(data11 < 1 || isNaN(data11)){
+const err20 = {instancePath:instancePath+"/rounding",schemaPath:"#/$defs/rounding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2988,9 +3001,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 256 || isNaN(data11)){
-const err21 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema82,data:data11};
+}
+}
+if(data.workers !== undefined){
+let data12 = data.workers;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err21 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.type,parentSchema:schema84,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2999,8 +3015,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err22 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema82,data:data11};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 256 || isNaN(data12)){
+const err22 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema84,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3009,12 +3026,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data.kind !== undefined){
-let data12 = data.kind;
-if(!((data12 === "allocations") || (data12 === "claims"))){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/kind/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data12};
+if(data12 < 1 || isNaN(data12)){
+const err23 = {instancePath:instancePath+"/workers",schemaPath:"#/$defs/workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema84,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3024,11 +3037,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.delimiter !== undefined){
-let data13 = data.delimiter;
-if(typeof data13 === "string"){
-if(!(formats0.validate(data13))){
-const err24 = {instancePath:instancePath+"/delimiter",schemaPath:"#/$defs/delimiter/format",keyword:"format",params:{format: "traject-delimiter"},message:"must match format \""+"traject-delimiter"+"\"",schema:"traject-delimiter",parentSchema:schema33,data:data13};
+}
+if(data.kind !== undefined){
+let data13 = data.kind;
+if(!((data13 === "allocations") || (data13 === "claims"))){
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/kind/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3038,8 +3051,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/delimiter",schemaPath:"#/$defs/delimiter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data13};
+if(data.delimiter !== undefined){
+let data14 = data.delimiter;
+if(typeof data14 === "string"){
+if(!(formats0.validate(data14))){
+const err25 = {instancePath:instancePath+"/delimiter",schemaPath:"#/$defs/delimiter/format",keyword:"format",params:{format: "traject-delimiter"},message:"must match format \""+"traject-delimiter"+"\"",schema:"traject-delimiter",parentSchema:schema33,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3049,10 +3065,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.encoding !== undefined){
-let data14 = data.encoding;
-if(!(((data14 === "utf-8") || (data14 === "utf-8-bom")) || (data14 === "windows-1252"))){
-const err26 = {instancePath:instancePath+"/encoding",schemaPath:"#/$defs/encoding/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data14};
+else {
+const err26 = {instancePath:instancePath+"/delimiter",schemaPath:"#/$defs/delimiter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3062,9 +3076,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+if(data.encoding !== undefined){
+let data15 = data.encoding;
+if(!(((data15 === "utf-8") || (data15 === "utf-8-bom")) || (data15 === "windows-1252"))){
+const err27 = {instancePath:instancePath+"/encoding",schemaPath:"#/$defs/encoding/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3073,7 +3088,19 @@ vErrors.push(err27);
 }
 errors++;
 }
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
 validate28.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":{"year":true,"gapDays":true,"dataUntil":true,"years":true,"gaps":true,"by":true,"lookbackDays":true,"disclosure":true,"threshold":true,"rounding":true,"workers":true,"kind":true,"delimiter":true,"encoding":true},"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":{"year":true,"gapDays":true,"dataUntil":true,"years":true,"gaps":true,"by":true,"lookbackDays":true,"compare":true,"disclosure":true,"threshold":true,"rounding":true,"workers":true,"kind":true,"delimiter":true,"encoding":true},"dynamicProps":false,"dynamicItems":false};

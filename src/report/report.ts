@@ -18,6 +18,7 @@ import { accounting } from './sections/accounting.js';
 import { comparisons } from './sections/comparisons.js';
 import { dataKinds } from './sections/data-kinds.js';
 import { definitions } from './sections/definitions.js';
+import { funnels } from './sections/funnels.js';
 import { keyFigures } from './sections/key-figures.js';
 import { outflow } from './sections/outflow.js';
 import { products } from './sections/products.js';
@@ -30,7 +31,7 @@ export type { ReportInput } from './input.js';
 export type { Lang } from './i18n/strings.js';
 
 /** The sections in the order of the report (and of its table of contents). */
-const SECTIONS: readonly Section[] = [keyFigures, outflow, products, start, comparisons, dataKinds, definitions, accounting, quality];
+const SECTIONS: readonly Section[] = [keyFigures, outflow, products, start, comparisons, funnels, dataKinds, definitions, accounting, quality];
 
 function head(ctx: ReportContext): SafeHtml {
   const { t, internal } = ctx;

@@ -11,6 +11,7 @@ import { publishedCount } from '../disclosure/rounding.js';
 import type { Publication } from '../publish/publish.js';
 import { qualityWarnings } from './quality.js';
 import type { CutOff } from './cutoff.js';
+import { comparisonsManifest } from '../compare/fair.js';
 
 const require = createRequire(import.meta.url);
 function findVersion(): string {
@@ -65,6 +66,7 @@ export function buildManifest(p: ManifestParts): Manifest {
     productsStartedByMonth: monthTable(stats, p.files),
     municipalitiesWithoutRegion: publication.municipalitiesWithoutRegion,
     warnings: [],
+    comparisons: comparisonsManifest(p.settings.compare, publication.comparisons),
     ...(publication.ledger ? { ledger: publication.ledger } : {}),
   };
   manifest.warnings = [...qualityWarnings(manifest).warnings, ...p.cutOff.warnings];

@@ -49,6 +49,8 @@ export interface RunOptions {
   dataUntil?: Day;
   /** Prior care looks this many days back (SPEC 10, default 365). */
   lookbackDays?: number;
+  /** funnel (SPEC 12, default) or pairwise (the tests of SPEC 6). */
+  compare?: 'funnel' | 'pairwise';
   /** Internal: the allocations' cut-off found by an earlier pass (see the end of runAnalysis). */
   allocationCutOff?: Day;
   /** Bytes per parse task. */
@@ -118,7 +120,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   const kinds = new Set(sources.map((s) => s.plan.kind));
   const setup: WorkerSetup = {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
-    years: years.map(cohortYear), gaps, mixed: kinds.size > 1, lookbackDays, breakdowns: by,
+    years: years.map(cohortYear), gaps, mixed: kinds.size > 1, lookbackDays, breakdowns: by, strata: opts.compare !== 'pairwise',
   };
   const { pool, stop } = startPool(setup, workers);
   opts.onStarted?.();
@@ -151,9 +153,11 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     lap('aggregate');
     const counters: Counters = new Map();
     const curves: Curves = new Map();
+    const strata: Counters = new Map();
     const stats = emptyStats();
     for (const r of results) {
       mergePacked(counters, r.counters);
+      mergePacked(strata, r.strata);
       mergePackedCurves(curves, r.curves);
       mergeStats(stats, r.stats);
     }
@@ -168,7 +172,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     // Figures that need an optional column are published only when a source has it.
     const columns = new Set(sources.some((s) => s.plan.columns.reason !== undefined) ? ['reason'] : []);
     const publication = publish({
-      counters, curves, columns, regionOf, disclosure, labels: opts.labels ?? false,
+      counters, curves, ...(setup.strata ? { strata } : {}), columns, regionOf, disclosure, labels: opts.labels ?? false, compare: opts.compare ?? 'funnel',
       slices: {
         years, gaps,
         groups: [{ breakdown: '', group: '' }, ...breakdowns.flatMap((b) => b.groups.map((group) => ({ breakdown: b.id, group })))],
@@ -178,7 +182,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     const manifest = buildManifest({
       settings: {
         year, gapDays, years, gaps, by, kind: opts.kind ?? null, strict: opts.strict ?? false, includePgb: opts.includePgb ?? false, labels: opts.labels ?? false,
-        dataUntil: opts.dataUntil === undefined ? null : isoOf(opts.dataUntil), lookbackDays,
+        dataUntil: opts.dataUntil === undefined ? null : isoOf(opts.dataUntil), lookbackDays, compare: opts.compare ?? 'funnel',
       },
       cutOff,
       disclosure, accounts, files: sources.map((s) => s.plan.file), kinds,

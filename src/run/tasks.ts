@@ -19,6 +19,8 @@ export interface WorkerSetup {
   lookbackDays: number;
   /** Breakdown ids (SPEC 11), in the order of --by. */
   breakdowns: string[];
+  /** SPEC 12: fold the standardised shares per stratum (funnel comparisons). */
+  strata: boolean;
   mixed: boolean;
 }
 
@@ -41,6 +43,8 @@ export interface AggregateTask {
 
 export interface AggregateResult {
   counters: PackedCounters;
+  /** SPEC 12: the standardised shares per stratum (measures/strata.ts), packed like the counters. */
+  strata: PackedCounters;
   /** Duration curves, packed (measures/counters.ts packCurves). */
   curves: Float64Array;
   stats: RunStats;

@@ -82,7 +82,7 @@ export const en: Strings = {
 
   comparisonsTitle: 'Comparisons',
   comparisonsLede: (a) =>
-    `Each municipality compared with the other municipalities in its region and with all other municipalities. ` +
+    `Each municipality compared with its region and with all municipalities, by the test in the last column. ` +
     `We state only the direction, and only when a statistical test finds the difference clear ` +
     `(two-sided, ${pctPlain(a, 'en')} chance of a difference by chance). The differences themselves are not published.`,
   colArea: 'Municipality',
@@ -108,6 +108,9 @@ export const en: Strings = {
   tests: {
     two_proportion_z: 'two-proportion z-test',
     welch_z: 'Welch test for means',
+    funnel_exact_binomial: 'funnel plot, exact binomial limits',
+    funnel_exact_poisson: 'funnel plot, exact Poisson limits',
+    funnel_normal_phi: 'funnel plot, limits widened for over-dispersion',
   },
   phrase: {
     outflow: (f, p, y) => `${f} young people out of care in ${y + 1} (${p})`,

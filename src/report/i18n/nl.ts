@@ -82,7 +82,7 @@ export const nl: Strings = {
 
   comparisonsTitle: 'Vergelijkingen',
   comparisonsLede: (a) =>
-    `Elke gemeente vergeleken met de andere gemeenten in haar regio en met alle andere gemeenten. ` +
+    `Elke gemeente vergeleken met haar regio en met alle gemeenten, met de toets in de laatste kolom. ` +
     `We noemen alleen de richting, en alleen als een statistische toets het verschil duidelijk vindt ` +
     `(tweezijdig, ${pctPlain(a, 'nl')} kans op een toevallig verschil). De verschillen zelf publiceren we niet.`,
   colArea: 'Gemeente',
@@ -108,6 +108,9 @@ export const nl: Strings = {
   tests: {
     two_proportion_z: 'z-toets voor twee verhoudingen',
     welch_z: 'Welch-toets voor gemiddelden',
+    funnel_exact_binomial: 'trechter, exacte binomiale grenzen',
+    funnel_exact_poisson: 'trechter, exacte Poisson-grenzen',
+    funnel_normal_phi: 'trechter, grenzen verbreed voor overdispersie',
   },
   phrase: {
     outflow: (f, p, y) => `${f} jongeren in ${y + 1} uit zorg (${p})`,

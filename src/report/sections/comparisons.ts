@@ -83,8 +83,12 @@ function kindsByArea(comparisons: readonly Comparison[]): Map<string, Set<string
   return kinds;
 }
 
+/** The comparisons of the figures as measured; the standardised ones are drawn in the funnel plots (funnels.ts). */
+const rawOnly = (cs: readonly Comparison[]): Comparison[] => cs.filter((c) => c.method !== 'standardised');
+
 function comparisonTable(ctx: ReportContext): SafeHtml | null {
-  const { input, idx, t } = ctx;
+  const { idx, t } = ctx;
+  const input = { comparisons: rawOnly(ctx.input.comparisons), regionOf: ctx.input.regionOf };
   const key = (area: string, kind: string, measure: string, category: string, against: string): string =>
     `${area}\u0000${kind}\u0000${measure}\u0000${category}\u0000${against}`;
   const byKey = new Map<string, Comparison>();
@@ -118,7 +122,7 @@ function comparisonTable(ctx: ReportContext): SafeHtml | null {
 
 function startMatrix(ctx: ReportContext): SafeHtml | null {
   const { input, t } = ctx;
-  const cs = input.comparisons.filter((c) => c.measure === 'start_category_any');
+  const cs = rawOnly(input.comparisons).filter((c) => c.measure === 'start_category_any');
   if (cs.length === 0) return null;
   const byKey = new Map<string, Comparison>();
   for (const c of cs) byKey.set(`${c.area}\u0000${c.data_kind}\u0000${c.category}\u0000${c.against}`, c);
