@@ -31,6 +31,7 @@ function watched<T extends object>(o: T, used: Set<string>, prefix = ''): T {
 /** Inputs that together reach every branch that prints a word. */
 function inputs(lang: Lang): ReportInput[] {
   const cbs = reportInput('cbs', lang);
+  const withOthers = reportInput('cbs', lang, ['referrer', 'sex']);
   const notCompared = (c: Comparison): Comparison => ({ ...c, direction: null, reason: 'no_sd' });
   return [
     cbs,
@@ -42,6 +43,12 @@ function inputs(lang: Lang): ReportInput[] {
       rows: [...cbs.rows, ...cbs.rows.filter((r) => r.area === 'GM0189').map((r) => ({ ...r, data_kind: 'mixed' as const }))],
       // in_care_next_year is phrased when outflow is not compared; a mean without a spread
       comparisons: cbs.comparisons.filter((c) => c.measure !== 'outflow').map((c) => (c.measure === 'products_per_trajectory' ? notCompared(c) : c)),
+    },
+    // the other two breakdowns; the report's own year not final; a median not reached for all data
+    {
+      ...withOthers,
+      yearsNotFinal: [2021, 2022],
+      rows: withOthers.rows.map((r) => (r.level === 'all' && r.measure === 'trajectory_duration_median' ? { ...r, value: null, ci_low: null, ci_high: null } : r)),
     },
   ];
 }
