@@ -264,6 +264,15 @@ describe('other reports', () => {
       const row = find(metrics, { level: 'all', area: 'all', data_kind: 'allocations', measure: 'outflow' }, year, 30);
       expect(await page.locator(`[data-chart="trend-allocations"] .k-val[data-cell="outflow"][data-year="${year}"]`).textContent()).toBe(pctOrSecret(row));
     }
+    // per municipality: the trajectories are the denominator of a published point, also where the first is hidden
+    let firstHidden = 0;
+    for (const area of [...new Set(metrics.filter((m) => m.level === 'municipality').map((m) => m.area))]) {
+      const points = POINTS.map((p) => find(metrics, { level: 'municipality', area, data_kind: 'allocations', measure: 'in_trajectory_after', bucket: p }, 2022, 30));
+      if (hidden(points[0])) firstHidden++;
+      const n = points.find((x) => !hidden(x))?.denominator;
+      expect(await page.locator(`table.munis tr[data-area="${area}"] [data-cell="trajectories"]`).textContent(), area).toBe(n === undefined || n === null ? '' : fmtInt(n, 'nl'));
+    }
+    expect(firstHidden).toBeGreaterThan(0);
     expect(await text(page, '[data-chart="trend-allocations"] .panel >> nth=0 >> .k-lab')).toEqual(['2021', '2022', '2023niet definitief']);
     expect(await page.locator('#trend [data-not-final="2023"]').textContent()).toContain('De gegevens lopen tot 31 december 2023');
     await page.screenshot({ path: join(OUT, 'time-cli-series-390.png'), fullPage: true });

@@ -36,6 +36,15 @@ export function pointRow(ctx: ReportContext, p: Place, kind: string, days: numbe
   return ctx.idx.get(p.level, p.area, kind, MEASURE, '', String(days));
 }
 
+/** The trajectories of the curve: the denominator of its points (the same for all four; a hidden point has none). */
+function trajectories(ctx: ReportContext, p: Place, kind: string): number | null {
+  for (const d of POINTS) {
+    const n = pointRow(ctx, p, kind, d)?.denominator;
+    if (n !== null && n !== undefined) return n;
+  }
+  return null;
+}
+
 function medianText(r: MetricRow | undefined, t: Strings, ctx: ReportContext): string {
   if (r === undefined) return '–';
   if (isSecret(r)) return t.suppressed;
@@ -92,7 +101,7 @@ function values(ctx: ReportContext, p: Place, kind: string): SafeHtml {
     return html`<span class="svc"><span class="svl">${t.duration.point[String(d)] ?? ''}</span><span class="svv${hidden ? ' secret' : ''}" data-cell="${MEASURE}" data-bucket="${d}" data-area="${p.area}" data-kind="${kind}">${v}</span></span>`;
   });
   const median = ctx.idx.get(p.level, p.area, kind, MEDIAN);
-  const n = pointRow(ctx, p, kind, POINTS[0])?.denominator ?? null;
+  const n = trajectories(ctx, p, kind);
   const count = n === null ? null : html` · ${fmtInt(n, lang)} ${t.nTrajectories}`;
   return html`<div class="svals">${cells}</div><p class="pnote"><span data-cell="${MEDIAN}" data-area="${p.area}" data-kind="${kind}">${t.duration.panelMedian(medianText(median, t, ctx))}</span>${count}</p>`;
 }
@@ -120,10 +129,10 @@ export function curveTable(kind: string, places: readonly Place[], ctx: ReportCo
       const ci = r !== undefined && !isSecret(r) && r.value !== null && r.ci_low !== null && r.ci_high !== null ? html` <span class="sub">${fmtPct(r.ci_low, lang)}–${fmtPct(r.ci_high, lang)}</span>` : null;
       return html`<td class="r" data-cell="${MEASURE}" data-bucket="${d}">${v}${ci}</td>`;
     });
-    const n = pointRow(ctx, p, kind, POINTS[0])?.denominator ?? null;
+    const n = trajectories(ctx, p, kind);
     const median = ctx.idx.get(p.level, p.area, kind, MEDIAN);
     const region = withRegion ? html`<td>${p.region}</td>` : null;
-    return html`<tr data-area="${p.area}"><th scope="row">${p.name}</th>${region}${cells}<td class="r">${n === null ? '' : fmtInt(n, lang)}</td><td class="r" data-cell="${MEDIAN}">${medianCell(median, t, lang)}</td><td class="r">${medianCi(median, lang)}</td></tr>`;
+    return html`<tr data-area="${p.area}"><th scope="row">${p.name}</th>${region}${cells}<td class="r" data-cell="trajectories">${n === null ? '' : fmtInt(n, lang)}</td><td class="r" data-cell="${MEDIAN}">${medianCell(median, t, lang)}</td><td class="r">${medianCi(median, lang)}</td></tr>`;
   });
   const columns = [
     { label: withRegion ? t.municipality : t.colAreaOrRegion },
