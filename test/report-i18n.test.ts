@@ -32,6 +32,7 @@ function watched<T extends object>(o: T, used: Set<string>, prefix = ''): T {
 /** Inputs that together reach every branch that prints a word. */
 function inputs(lang: Lang): ReportInput[] {
   const cbs = reportInput('cbs', lang);
+  const withOthers = reportInput('cbs', lang, ['referrer', 'sex']);
   const notCompared = (c: Comparison): Comparison => ({ ...c, direction: null, reason: 'no_sd' });
   return [
     cbs,
@@ -47,6 +48,12 @@ function inputs(lang: Lang): ReportInput[] {
     // the default comparisons (SPEC 12): funnel plots with exact limits, and with limits widened for over-dispersion
     { ...cbs, comparisons: funnelComparisons(cbs.rows) },
     { ...cbs, comparisons: funnelComparisons(cbs.rows).map((c) => (c.direction === null || c.test === 'welch_z' ? c : { ...c, test: TEST_FUNNEL_PHI, phi: 2.5 })) },
+    // the other two breakdowns; the report's own year not final; a median not reached for all data
+    {
+      ...withOthers,
+      yearsNotFinal: [2021, 2022],
+      rows: withOthers.rows.map((r) => (r.level === 'all' && r.measure === 'trajectory_duration_median' ? { ...r, value: null, ci_low: null, ci_high: null } : r)),
+    },
   ];
 }
 

@@ -64,8 +64,12 @@ export function runOutputs(result: RunResult, opts: OutputOptions = {}): OutputF
   const m = result.manifest;
   const report = renderReport({
     lang: opts.lang ?? 'nl',
-    // The report shows one year and gap, whole areas (SPEC 11's breakdowns, years and gaps are in metrics.csv).
+    // Most of the report shows one year and gap, whole areas; its sections on breakdowns, years and gaps (SPEC 11) read every row.
     rows: result.metrics.filter((r) => r.year === m.settings.year && r.gap_days === m.settings.gapDays && r.breakdown === ''),
+    series: result.metrics,
+    yearsNotFinal: m.yearsNotFinal,
+    dataUntil: m.dataUntil,
+    lookbackDays: m.settings.lookbackDays,
     comparisons: result.comparisons.filter((c) => c.year === m.settings.year && c.gap_days === m.settings.gapDays),
     regionOf: Object.fromEntries(result.regionByArea),
     year: m.settings.year,

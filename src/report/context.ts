@@ -6,6 +6,7 @@ import type { ReportInput } from './input.js';
 import type { Lang, Strings } from './i18n/strings.js';
 import { RowIndex, cmp, groupAreas, kindCmp } from './rows.js';
 import type { Group } from './rows.js';
+import { SeriesIndex } from './series.js';
 
 export interface ReportContext {
   input: ReportInput;
@@ -17,6 +18,10 @@ export interface ReportContext {
   rows: MetricRow[];
   muniRows: MetricRow[];
   idx: RowIndex;
+  /** Every row of the run (years, gaps, breakdowns), the report's year and gap by default. */
+  series: SeriesIndex;
+  /** A year the data do not cover through Y+1 (SPEC 11). */
+  notFinal: (year: number) => boolean;
   /** Disclosure control off, or any row internal: the report says so and hides nothing. */
   internal: boolean;
   /** All municipalities with rows, by region. */
@@ -41,6 +46,8 @@ export function reportContext(input: ReportInput, lang: Lang, t: Strings): Repor
     rows,
     muniRows,
     idx: new RowIndex(rows),
+    series: new SeriesIndex(input.series ?? input.rows, input.year, input.gapDays),
+    notFinal: (year) => (input.yearsNotFinal ?? []).includes(year),
     internal: input.disclosure.mode === 'off' || rows.some((r) => r.status === 'internal'),
     groups,
     kindsWith: (...measures) =>

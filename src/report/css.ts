@@ -9,6 +9,7 @@ import { raw } from './html.js';
 import type { SafeHtml } from './html.js';
 import { BAR, CAT_COLOUR, CAT_PATTERN, COMBINATION, GRID, HATCH, MUTED, REF_ALL, REF_REGION, SOFT, TRACK, WHISKER } from './palette.js';
 import type { CategoryId } from '../model/model.js';
+import { SERIES_CSS } from './css-series.js';
 
 const categories = (Object.keys(CAT_COLOUR) as CategoryId[])
   .map((c) => `.cat-${c}{--c:${CAT_COLOUR[c]}${CAT_PATTERN[c] === null ? '' : `;background-image:${CAT_PATTERN[c]}`}}`)
@@ -240,5 +241,5 @@ export function styleSheet(p: PrintedPage): SafeHtml {
     `@page{@top-left{content:"${cssString(p.title)}";${box};color:${MUTED}}` +
     `@top-right{content:"${cssString(p.status)}";${status}}` +
     `@bottom-right{content:"${cssString(p.page.page)}" counter(page) "${cssString(p.page.of)}" counter(pages);${box};color:${MUTED}}}\n`;
-  return raw(CSS + page);
+  return raw(CSS + SERIES_CSS + page);
 }

@@ -15,8 +15,19 @@ export interface ReportSource {
 
 export interface ReportInput {
   lang: Lang;
-  /** Published rows (after disclosure control). */
+  /** Published rows (after disclosure control) of the report's year and gap, whole areas. */
   rows: MetricRow[];
+  /**
+   * Every published row of the run (SPEC 11: all years, gaps, breakdowns and groups), for the
+   * sections on breakdowns, years and gaps; `rows` when absent.
+   */
+  series?: MetricRow[];
+  /** Cohort years the data do not cover through Y+1 (SPEC 11): marked not final. */
+  yearsNotFinal?: number[];
+  /** The data cut-off D per data kind (SPEC 10), as yyyy-mm-dd. */
+  dataUntil?: Partial<Record<string, string>>;
+  /** Prior care looks this many days back (SPEC 10; default 365). */
+  lookbackDays?: number;
   comparisons: Comparison[];
   /** municipality area -> region name */
   regionOf: Record<string, string>;

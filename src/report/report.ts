@@ -9,6 +9,7 @@
 import { reportContext } from './context.js';
 import type { ReportContext } from './context.js';
 import { styleSheet } from './css.js';
+import { cutOffOf } from './format-time.js';
 import { html, htmlString } from './html.js';
 import type { SafeHtml } from './html.js';
 import { STRINGS } from './i18n/languages.js';
@@ -19,6 +20,8 @@ import { comparisons } from './sections/comparisons.js';
 import { dataKinds } from './sections/data-kinds.js';
 import { definitions } from './sections/definitions.js';
 import { funnels } from './sections/funnels.js';
+import { duration } from './sections/duration.js';
+import { groups } from './sections/groups.js';
 import { keyFigures } from './sections/key-figures.js';
 import { outflow } from './sections/outflow.js';
 import { products } from './sections/products.js';
@@ -26,12 +29,15 @@ import { quality } from './sections/quality.js';
 import { renderSection } from './sections/section.js';
 import type { Section } from './sections/section.js';
 import { start } from './sections/start.js';
+import { gaps, trend } from './sections/trend.js';
 
 export type { ReportInput } from './input.js';
 export type { Lang } from './i18n/strings.js';
 
 /** The sections in the order of the report (and of its table of contents). */
-const SECTIONS: readonly Section[] = [keyFigures, outflow, products, start, comparisons, funnels, dataKinds, definitions, accounting, quality];
+const SECTIONS: readonly Section[] = [
+  keyFigures, outflow, products, start, duration, groups, trend, gaps, comparisons, funnels, dataKinds, definitions, accounting, quality,
+];
 
 function head(ctx: ReportContext): SafeHtml {
   const { t, internal } = ctx;
@@ -56,7 +62,11 @@ function header(ctx: ReportContext, sections: readonly Section[]): SafeHtml {
   const generated = input.generatedAt !== undefined ? html`<span>${t.generatedAt}: ${input.generatedAt}</span>` : null;
   const toc = sections.map((s, i) => html`${i > 0 ? ' ' : null}<a href="#${s.id}">${s.title(t)}</a>`);
   const meta = html`<div class="meta">${badge}<span>${t.engine}: traject ${input.engineVersion}</span>${generated}</div>`;
-  return html`<header class="top"><p class="eyebrow">traject · ${year}</p><h1>${t.title(year)}</h1><p class="subtitle">${t.subtitle(year, ctx.gapDays)}</p>${meta}<nav class="toc" aria-label="${t.contents}">${toc}</nav></header>\n`;
+  // the report's year is the latest final one; when no year is final it says so
+  const notFinal = ctx.notFinal(year)
+    ? html`<p class="caveat" data-not-final="${year}">${t.yearNotFinal(year, cutOffOf(input.dataUntil, 'mixed', ctx.lang))}</p>`
+    : null;
+  return html`<header class="top"><p class="eyebrow">traject · ${year}</p><h1>${t.title(year)}</h1><p class="subtitle">${t.subtitle(year, ctx.gapDays)}</p>${notFinal}${meta}<nav class="toc" aria-label="${t.contents}">${toc}</nav></header>\n`;
 }
 
 function document(ctx: ReportContext): SafeHtml {

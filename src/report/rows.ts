@@ -26,14 +26,14 @@ export class RowIndex {
   constructor(rows: readonly MetricRow[]) {
     for (const r of rows) {
       if (r.measure === 'trajectory_size') continue;
-      this.map.set(RowIndex.key(r.level, r.area, r.data_kind, r.measure, r.category), r);
+      this.map.set(RowIndex.key(r.level, r.area, r.data_kind, r.measure, r.category, r.bucket), r);
     }
   }
-  static key(level: string, area: string, kind: string, measure: string, category: string): string {
-    return `${level}\u0000${area}\u0000${kind}\u0000${measure}\u0000${category}`;
+  static key(level: string, area: string, kind: string, measure: string, category: string, bucket: string): string {
+    return `${level}\u0000${area}\u0000${kind}\u0000${measure}\u0000${category}\u0000${bucket}`;
   }
-  get(level: string, area: string, kind: string, measure: string, category = ''): MetricRow | undefined {
-    return this.map.get(RowIndex.key(level, area, kind, measure, category));
+  get(level: string, area: string, kind: string, measure: string, category = '', bucket = ''): MetricRow | undefined {
+    return this.map.get(RowIndex.key(level, area, kind, measure, category, bucket));
   }
 }
 

@@ -20,7 +20,9 @@ type Level = 'municipality' | 'region' | 'all';
 
 export interface BarChartSpec {
   id: string;
-  measure: 'outflow' | 'products_per_trajectory';
+  measure: string;
+  /** The bucket of the measure's rows (return_within: '365'); '' by default. */
+  bucket?: string;
   kind: string;
   groups: Group[];
   max: number;
@@ -39,6 +41,7 @@ const NARROW_TICKS = 6;
 export function barChart(spec: BarChartSpec, ctx: ReportContext): SafeHtml {
   const { idx, t, lang } = ctx;
   const { measure, kind } = spec;
+  const bucket = spec.bucket ?? '';
   const at = (v: number): string => pct(v / spec.max);
   const extraOf = (area: string, level: Level): string => (spec.extra ? spec.extra.value(area, level) : '');
 
@@ -50,7 +53,7 @@ export function barChart(spec: BarChartSpec, ctx: ReportContext): SafeHtml {
     return html`${value}${n}${spec.extra ? html`<span class="c-x">${extra}</span>` : null}`;
   };
 
-  const all = idx.get('all', 'all', kind, measure);
+  const all = idx.get('all', 'all', kind, measure, '', bucket);
   const allLine = isHidden(all) ? null : html`<span class="rl rl-all" style="left:${at(all!.value!)}"></span>`;
   const track = (inner: Interpolation): SafeHtml => html`<span class="c-trk">${inner}${allLine}</span>`;
 
@@ -58,11 +61,11 @@ export function barChart(spec: BarChartSpec, ctx: ReportContext): SafeHtml {
   const allRow = html`<div class="crow ref"><span class="c-lab grouplabel">${t.allData}</span>${track(null)}${cells(all, true, extraOf('all', 'all'))}</div>`;
 
   const groups = spec.groups.map((g) => {
-    const regionRow = g.region === null ? undefined : idx.get('region', g.region, kind, measure);
+    const regionRow = g.region === null ? undefined : idx.get('region', g.region, kind, measure, '', bucket);
     const regionLine = isHidden(regionRow) ? null : html`<span class="rl rl-region" style="left:${at(regionRow!.value!)}"></span>`;
     const heading = html`<div class="crow ref ghead"><span class="c-lab grouplabel">${regionName(g.region, t)}</span>${track(null)}${g.region !== null ? cells(regionRow, true, extraOf(g.region, 'region')) : null}</div>`;
     const rows = g.areas.map((area) => {
-      const r = idx.get('municipality', area, kind, measure);
+      const r = idx.get('municipality', area, kind, measure, '', bucket);
       let mark: Interpolation = null; // no figure of this kind for this municipality: an empty track
       let label: SafeHtml | null = null;
       if (r !== undefined && isHidden(r)) {
@@ -99,7 +102,7 @@ export function barNumbers(spec: BarChartSpec, ctx: ReportContext): SafeHtml {
   const { idx, t, lang } = ctx;
   const { measure, kind } = spec;
   const row = (level: Level, area: string, name: string, region: string): SafeHtml => {
-    const r = idx.get(level, area, kind, measure);
+    const r = idx.get(level, area, kind, measure, '', spec.bucket ?? '');
     const hidden = r !== undefined && isHidden(r);
     const value: Interpolation = r === undefined ? '–' : hidden ? secret(t.suppressed) : spec.fmtValue(r.value!);
     const ci = r !== undefined && !hidden && r.ci_low !== null && r.ci_high !== null ? `${spec.fmtValue(r.ci_low)}–${spec.fmtValue(r.ci_high)}` : '';

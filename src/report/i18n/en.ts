@@ -3,6 +3,7 @@
 import { CATEGORY_LABELS } from '../../model/model.js';
 import { pctPlain } from '../format.js';
 import type { Strings } from './strings.js';
+import { enSeries } from './en-series.js';
 
 export const en: Strings = {
   htmlTitle: (y) => `Youth-care trajectories ${y}`,
@@ -140,6 +141,8 @@ export const en: Strings = {
   colRegion: 'Region',
   colKinds: 'Kind of data',
   colCohort: 'Young people in cohort',
+
+  ...enSeries,
 
   definitionsTitle: 'What the figures mean',
   definitions: (y, g) => [

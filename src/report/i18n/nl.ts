@@ -3,6 +3,7 @@
 import { CATEGORY_LABELS } from '../../model/model.js';
 import { pctPlain } from '../format.js';
 import type { Strings } from './strings.js';
+import { nlSeries } from './nl-series.js';
 
 export const nl: Strings = {
   htmlTitle: (y) => `Jeugdhulptrajecten ${y}`,
@@ -140,6 +141,8 @@ export const nl: Strings = {
   colRegion: 'Regio',
   colKinds: 'Soort gegevens',
   colCohort: 'Jongeren in cohort',
+
+  ...nlSeries,
 
   definitionsTitle: 'Wat de cijfers betekenen',
   definitions: (y, g) => [

@@ -106,6 +106,16 @@ export interface Strings {
   colKinds: string;
   colCohort: string;
 
+  /** SPEC 10: how long a trajectory lasts, return to care and prior care (sections/duration*.ts). */
+  duration: DurationWords;
+  /** SPEC 11: figures per group of a breakdown (sections/groups.ts). */
+  groups: GroupWords;
+  /** SPEC 11: several cohort years (sections/trend.ts) and several gaps (sections/gaps.ts). */
+  trend: TrendWords;
+  gaps: GapWords;
+  /** Under the subtitle when the report's year is not final: the year and the data cut-off (a date or ''). */
+  yearNotFinal: (year: number, until: string) => string;
+
   definitionsTitle: string;
   definitions: (year: number, gapDays: number) => { term: string; text: string }[];
   disclosureTitle: string;
@@ -133,4 +143,94 @@ export interface Strings {
   backlogTitle: string;
   openEnded: (pct: string) => string;
   footer: (version: string) => string;
+}
+
+export interface DurationWords {
+  title: string;
+  lede: (year: number) => string;
+  medianLabel: string;
+  /** The median's note: its days and interval ("246 dagen; 95%: 220 tot 267"); high '' when the interval has no upper end. */
+  medianNote: (days: string, low: string, high: string) => string;
+  notReached: string;
+  notReachedNote: string;
+  afterYearLabel: string;
+  afterYearNote: (fraction: string) => string;
+  returnLabel: string;
+  returnNote: (fraction: string) => string;
+  priorLabel: string;
+  priorNote: (fraction: string, lookbackDays: number) => string;
+  plannedLabel: string;
+  plannedNote: (fraction: string) => string;
+
+  curveTitle: string;
+  /** What the curve means and what it does not. */
+  curveMeaning: (year: number) => string;
+  /** Under the small multiples: how the curve was drawn from published points only. */
+  curveDrawn: string;
+  legendCurve: string;
+  legendCurveCi: string;
+  legendCurveSuppressed: string;
+  axisMonths: string;
+  /** Short names of the curve's points (buckets 91, 182, 365, 730) under the chart. */
+  point: Record<string, string>;
+  /** The points as column headings: "na 3 maanden". */
+  pointLong: Record<string, string>;
+  panelMedian: (phrase: string) => string;
+  colMedianDays: string;
+  colMedianCi: string;
+  muniTitle: string;
+  muniLede: string;
+
+  classesTitle: string;
+  classesMeaning: (year: number) => string;
+  /** The CBS duration classes (buckets 0-3m ... 4y+). */
+  classes: Record<string, string>;
+  nEnded: string;
+
+  returnTitle: string;
+  returnMeaning: (year: number) => string;
+  within182: string;
+  within365: string;
+  nFollowed: string;
+  priorTitle: string;
+  priorMeaning: (year: number, lookbackDays: number) => string;
+  plannedTitle: string;
+  plannedMeaning: string;
+  nWithReason: string;
+
+  /** Definitions of the new terms, after the others. */
+  definitions: (year: number, gapDays: number, lookbackDays: number) => { term: string; text: string }[];
+}
+
+export interface GroupWords {
+  title: string;
+  lede: (year: number) => string;
+  /** The breakdowns as headings ("Naar leeftijd") and inside a sentence. */
+  heading: Record<string, string>;
+  /** One sentence per breakdown: how to read its figures. */
+  guide: Record<string, (year: number) => string>;
+  /** Group names per breakdown; start_category uses the category names. */
+  group: { age_group: Record<string, string>; referrer: Record<string, string>; sex: Record<string, string> };
+  unknownGroup: string;
+  chartTitle: (heading: string) => string;
+  colGroup: string;
+  tableTitle: (heading: string) => string;
+}
+
+export interface TrendWords {
+  title: string;
+  lede: (first: number, last: number) => string;
+  guide: string;
+  notFinal: string;
+  notFinalNote: (years: string, until: string) => string;
+  colYear: string;
+}
+
+export interface GapWords {
+  title: string;
+  lede: (year: number) => string;
+  guide: (gapDays: number) => string;
+  days: (gap: number) => string;
+  thisReport: string;
+  colGap: string;
 }
