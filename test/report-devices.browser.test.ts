@@ -154,18 +154,18 @@ const measured: string[] = [];
 
 describe('on a laptop (1280 px) and a phone (390 px)', () => {
   // every report on the phone; on the laptop the three whose layout differs most. axe runs on
-  // all but the one with long names (the fixture with other words), screenshots are taken of the
-  // two real data sets (each costs a second or more).
+  // all but the English words and the long names (same layouts), screenshots are taken of the
+  // demo with every section (each costs a second or more): the suite stays under two minutes.
   const CASES = [
     { name: 'fixture-nl', screen: SCREENS[0], axe: true, shot: false },
-    { name: 'demo', screen: SCREENS[0], axe: true, shot: true },
-    { name: 'small-suppressed', screen: SCREENS[0], axe: true, shot: true },
+    { name: 'demo', screen: SCREENS[0], axe: true, shot: false },
+    { name: 'small-suppressed', screen: SCREENS[0], axe: true, shot: false },
     { name: 'fixture-nl', screen: SCREENS[1], axe: true, shot: false },
-    { name: 'fixture-en', screen: SCREENS[1], axe: true, shot: false },
+    { name: 'fixture-en', screen: SCREENS[1], axe: false, shot: false }, // fixture-nl's layout in other words
     { name: 'fixture-internal', screen: SCREENS[1], axe: true, shot: false },
     { name: 'fixture-long-names', screen: SCREENS[1], axe: false, shot: false },
-    { name: 'demo', screen: SCREENS[1], axe: true, shot: true },
-    { name: 'small-suppressed', screen: SCREENS[1], axe: true, shot: true },
+    { name: 'demo', screen: SCREENS[1], axe: true, shot: false },
+    { name: 'small-suppressed', screen: SCREENS[1], axe: true, shot: false },
     { name: 'demo-series', screen: SCREENS[0], axe: true, shot: true },
     { name: 'demo-series', screen: SCREENS[1], axe: true, shot: true },
   ];
@@ -288,8 +288,8 @@ describe('on paper: printed by src/output/pdf.ts', () => {
       const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
       if (info.status !== 0) throw new Error('pdfinfo failed: install poppler-utils (.ci/run does)');
       const n = Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
-      const pages: string[] = [];
-      for (let i = 1; i <= n; i++) pages.push(spawnSync('pdftotext', ['-raw', '-f', String(i), '-l', String(i), file, '-'], { encoding: 'utf8' }).stdout);
+      // One pdftotext for the whole file: pages end in a form feed.
+      const pages = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, n);
       pdfs[c.name] = { pages, info: info.stdout };
     }
   });
