@@ -7,6 +7,7 @@
 // (for one year, and for three years, two gaps and a breakdown), and a generated data set of 300 clients in which most figures and comparisons are
 // suppressed (the case where "niet vergeleken (cijfer is geheim)" appears dozens of times).
 // Screenshots of every report at both widths, and the PDFs, are left in test/.out/.
+import { CHROMIUM_FLAGS } from '../src/output/pdf.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,16 +25,8 @@ import { tempDir } from './helpers.js';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Chromium's flags as traject --pdf starts it (src/output/pdf.ts). */
+const ARGS = [...CHROMIUM_FLAGS];
 /** axe-core's source, to inject into the page. */
 const AXE = axeCore.source;
 const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

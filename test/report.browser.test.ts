@@ -1,3 +1,4 @@
+import { CHROMIUM_FLAGS } from '../src/output/pdf.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,16 +11,8 @@ import { publishedRows, reportInput, reportInputWithTexts } from './fixtures/rep
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Chromium's flags as traject --pdf starts it (src/output/pdf.ts). */
+const ARGS = [...CHROMIUM_FLAGS];
 
 // Expected numbers, derived by hand from the fixture's exact counts (test/fixtures/report-fixture.ts)
 // and the CBS rule (<= 7 suppressed) plus its listed secondary suppressions:

@@ -17,7 +17,7 @@ const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-s
 // The report has no script and its Content-Security-Policy blocks every request, so Chromium
 // runs without its sandbox (which it cannot use as root, for example in a container); the rest
 // keeps it from reaching the network for updates and the like.
-const FLAGS = [
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -26,8 +26,8 @@ const FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--no-pdf-header-footer',
 ];
+const FLAGS = [...CHROMIUM_FLAGS, '--no-pdf-header-footer'];
 
 function isExecutable(p: string): boolean {
   try {
