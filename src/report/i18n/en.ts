@@ -6,6 +6,7 @@ import type { Strings } from './strings.js';
 import { enSeries } from './en-series.js';
 
 export const en: Strings = {
+  lang: 'en',
   htmlTitle: (y) => `Youth-care trajectories ${y}`,
   title: (y) => `Youth care started in ${y}: outflow, trajectories and first care`,
   subtitle: (y, g) =>

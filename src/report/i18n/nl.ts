@@ -6,6 +6,7 @@ import type { Strings } from './strings.js';
 import { nlSeries } from './nl-series.js';
 
 export const nl: Strings = {
+  lang: 'nl',
   htmlTitle: (y) => `Jeugdhulptrajecten ${y}`,
   title: (y) => `Jeugdhulp die startte in ${y}: uitstroom, trajecten en start`,
   subtitle: (y, g) =>

@@ -7,6 +7,8 @@ import type { NotComparedReason } from '../../compare/compare.js';
 export type Lang = 'nl' | 'en';
 
 export interface Strings {
+  /** The language these words are in (for sections that keep words of their own). */
+  lang: Lang;
   htmlTitle: (year: number) => string;
   title: (year: number) => string;
   subtitle: (year: number, gapDays: number) => string;

@@ -15,7 +15,7 @@ import type { ReportContext } from '../context.js';
 import { fmtDec, fmtInt, fmtPct, kindName, regionName } from '../format.js';
 import { html } from '../html.js';
 import type { SafeHtml } from '../html.js';
-import type { Lang, Strings } from '../i18n/strings.js';
+import type { Lang } from '../i18n/strings.js';
 import { MUTED, REF_ALL } from '../palette.js';
 import { cmp, kindCmp } from '../rows.js';
 import { secret, table } from '../tables.js';
@@ -146,8 +146,6 @@ const WORDS: Record<Lang, Words> = {
   },
 };
 
-/** The language of the shared words (a section's title is given only those). */
-const langOf = (t: Strings): Lang => (t.refAll === 'alle gemeenten' ? 'nl' : 'en');
 
 const LINE_95 = '#3f6f9f';
 const LINE_998 = '#1c2a39';
@@ -365,7 +363,7 @@ function legend(w: Words): SafeHtml {
 
 export const funnels: Section = {
   id: 'trechters',
-  title: (t) => WORDS[langOf(t)].title,
+  title: (t) => WORDS[t.lang].title,
   shown: (ctx) => ctx.input.comparisons.some((c) => c.test.startsWith('funnel_') && PLOTTED.some((p) => p.measure === c.measure)),
   body: (ctx) => {
     const w = WORDS[ctx.lang];
