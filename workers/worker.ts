@@ -2,7 +2,7 @@
 // tasks (piscina's `name` option): `parse` (bytes of one chunk -> rows packed per client
 // partition) and `aggregate` (all rows of one client partition -> counters and statistics).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { processClient } from '../src/measures/client.js';
+import { numberBreakdowns, processClient } from '../src/measures/client.js';
 import { packCounters, packCurves, type Counters, type Curves } from '../src/measures/counters.js';
 import { emptyStats } from '../src/measures/stats.js';
 import { STRATA_LAYOUT } from '../src/measures/strata.js';
@@ -16,7 +16,7 @@ const setup = workerData as WorkerSetup;
 const mapper = new CodeMapper(setup.mapping, new Map(setup.regions));
 const parsers = setup.plans.map((p) => new ChunkParser(p, mapper));
 const base = {
-  years: setup.years, gaps: setup.gaps, mixed: setup.mixed, lookbackDays: setup.lookbackDays, breakdowns: setup.breakdowns.map(breakdown),
+  years: setup.years, gaps: setup.gaps, mixed: setup.mixed, lookbackDays: setup.lookbackDays, breakdowns: numberBreakdowns(setup.breakdowns.map(breakdown)),
 };
 const kindOf = setup.plans.map((p) => p.kind);
 

@@ -21,19 +21,24 @@ export interface RunContext {
   dataUntil: readonly [Day, Day, Day];
   /** Prior care looks this many days back (SPEC 10). */
   lookbackDays: number;
-  /** The breakdowns asked for (SPEC 11), in order; their groups are numbered from 1 in that order. */
-  breakdowns: readonly Breakdown[];
+  /** The breakdowns asked for (SPEC 11), numbered by numberBreakdowns. */
+  breakdowns: readonly NumberedBreakdown[];
 }
 
-/** The group number of each breakdown's first group: 1, then after the previous breakdown's groups. */
-export function groupOffsets(breakdowns: readonly Breakdown[]): number[] {
-  const out: number[] = [];
+/** A breakdown of the run, with the group number of its first group in the counters' keys. */
+export interface NumberedBreakdown {
+  breakdown: Breakdown;
+  firstGroup: number;
+}
+
+/** Group 0 is the whole area; the breakdowns' groups follow from 1, in the order asked for. */
+export function numberBreakdowns(breakdowns: readonly Breakdown[]): NumberedBreakdown[] {
   let at = 1;
-  for (const b of breakdowns) {
-    out.push(at);
-    at += b.groups.length;
-  }
-  return out;
+  return breakdowns.map((breakdown) => {
+    const n = { breakdown, firstGroup: at };
+    at += breakdown.groups.length;
+    return n;
+  });
 }
 
 function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStats): ProductOut[] {
@@ -53,12 +58,6 @@ function productsOfKind(rows: readonly ProductRow[], kind: 0 | 1, stats: RunStat
 
 const KINDS = [0, 1] as const;
 const folder = new Folder();
-const offsetCache = new WeakMap<readonly Breakdown[], number[]>();
-function offsetsOf(b: readonly Breakdown[]): number[] {
-  let o = offsetCache.get(b);
-  if (!o) offsetCache.set(b, (o = groupOffsets(b)));
-  return o;
-}
 
 /** The client's facts for every cohort year and gap, folded into its group's counters (and its stratum's, SPEC 12). */
 function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext, counters: Counters, curves: Curves, strata?: Counters): void {
@@ -70,10 +69,9 @@ function foldAll(products: readonly ProductOut[], kind: KindKey, ctx: RunContext
       if (!facts) continue;
       folder.fold(counters, { kind, gm: facts.gm, year, gap, group: 0 }, facts, curves);
       if (strata) foldStratum(strata, { kind, gm: facts.gm, year, gap }, facts);
-      const offsets = offsetsOf(ctx.breakdowns);
-      ctx.breakdowns.forEach((b, i) => {
-        folder.fold(counters, { kind, gm: facts.gm, year, gap, group: offsets[i] + b.groupOf(facts) }, facts, curves);
-      });
+      for (const b of ctx.breakdowns) {
+        folder.fold(counters, { kind, gm: facts.gm, year, gap, group: b.firstGroup + b.breakdown.groupOf(facts) }, facts, curves);
+      }
     }
   }
 }

@@ -7,7 +7,8 @@ import { RunError } from '../model/errors.js';
 import { cohortYear, isoOf } from '../model/calendar.js';
 import type { Day } from '../model/model.js';
 import { dataCutOff } from './cutoff.js';
-import { breakdown } from '../definitions/breakdowns.js';
+import { breakdown, type Breakdown } from '../definitions/breakdowns.js';
+import { numberBreakdowns } from '../measures/client.js';
 import type { SourceSpec } from '../read/sources.js';
 import { openSources } from '../read/workbook-source.js';
 import { loadCodes } from '../mapping/codes-file.js';
@@ -96,6 +97,15 @@ const phaseTimer = () => {
   };
 };
 
+/** What each group number of the counters stands for: 0 the whole area, then numberBreakdowns' groups. */
+function groupLabels(breakdowns: readonly Breakdown[]): { breakdown: string; group: string }[] {
+  const labels = [{ breakdown: '', group: '' }];
+  for (const { breakdown: b, firstGroup } of numberBreakdowns(breakdowns)) {
+    b.groups.forEach((group, i) => (labels[firstGroup + i] = { breakdown: b.id, group }));
+  }
+  return labels;
+}
+
 export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
   const years = [...new Set(opts.years ?? [opts.year])].sort((a, b) => a - b);
   const gaps = [...new Set(opts.gaps ?? [opts.gapDays ?? 30])].sort((a, b) => a - b);
@@ -175,7 +185,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       counters, curves, ...(setup.strata ? { strata } : {}), columns, regionOf, disclosure, labels: opts.labels ?? false, compare: opts.compare ?? 'funnel',
       slices: {
         years, gaps,
-        groups: [{ breakdown: '', group: '' }, ...breakdowns.flatMap((b) => b.groups.map((group) => ({ breakdown: b.id, group })))],
+        groups: groupLabels(breakdowns),
       },
       ...(opts.ledger ? { ledger: opts.ledger } : {}),
     });
