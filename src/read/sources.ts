@@ -1,5 +1,6 @@
 // Opening a source: read its header, decide delimiter, encoding, columns and kind (SPEC 1, 9).
 // Fails at once, with one line naming the file, when the file cannot be analysed at all.
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fieldOfHeader, REQUIRED_FIELDS, resolveColumns, type Field } from './columns.js';
 import { parseGemeente } from './municipality.js';
@@ -173,4 +174,21 @@ export function planFromHeader(spec: SourceSpec, index: number, includePgb: bool
     productcodeLength: profile?.productcodeLength ?? 0,
   };
   return plan;
+}
+
+/** SHA-256 of a file, read in 4 MB pieces. */
+export function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }

@@ -2,8 +2,6 @@
 // decide the plan as for a CSV (sources.ts), and turn the data rows into CSV records in that
 // plan's dialect (',' and UTF-8), chunk by chunk, so that the parse task of the workers reads them
 // exactly as it reads a CSV export. Also openSources: every source opened by its content.
-import { closeSync, openSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { RunError } from '../model/errors.js';
 import { fieldOfHeader, resolveColumns, type Field } from './columns.js';
 import { sniffFile } from './sniff.js';
@@ -171,21 +169,4 @@ export async function* workbookChunks(src: OpenedSource, chunkBytes: number): As
     throw asRunError(e);
   }
   if (parts.length > 0) yield flush();
-}
-
-/** SHA-256 of a file, read in 4 MB pieces. */
-export function fileSha256(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(4 << 20);
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }

@@ -1,7 +1,5 @@
 // Builds the manifest of a run (model/manifest.ts) from its accounting, statistics and
 // publication. The engine version is read from package.json once.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DATA_KINDS, gmLabel } from '../model/model.js';
 import { MapStatus } from '../model/rows.js';
@@ -9,6 +7,7 @@ import type { CodeCount, DisclosureSettings, Manifest, RunSettings, SourceAccoun
 import { fromMonthKey, type RunStats } from '../measures/stats.js';
 import { publishedCount } from '../disclosure/rounding.js';
 import type { Publication } from '../publish/publish.js';
+import { fileSha256 } from '../read/sources.js';
 import { qualityWarnings } from './quality.js';
 import type { CutOff } from './cutoff.js';
 import { comparisonsManifest } from '../compare/fair.js';
@@ -94,4 +93,3 @@ function monthTable(stats: RunStats, files: string[]) {
     .sort((a, b) => a.file.localeCompare(b.file) || a.month.localeCompare(b.month));
 }
 
-const fileSha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

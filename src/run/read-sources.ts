@@ -5,7 +5,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { lastRecordBoundary } from '../read/csv.js';
 import type { OpenedSource } from '../read/sources.js';
-import { closeSources, fileSha256, workbookChunks } from '../read/workbook-source.js';
+import { fileSha256 } from '../read/sources.js';
+import { closeSources, workbookChunks } from '../read/workbook-source.js';
 import type { ParsedChunk, ParseTask } from './tasks.js';
 
 const MAX_RECORD_BYTES = 64 << 20;
