@@ -131,7 +131,8 @@ describe('sheets', () => {
     const p = tmp.file('sheet.json', JSON.stringify({ sheet: 'Toewijzingen', kind: 'allocations' }));
     expect(run(['--input', two, '--codes', codes, '--profile', p, '-q'], 'out-psheet').code).toBe(0);
     const rf = tmp.file('run.json', JSON.stringify({ sources: [{ path: 'two.xlsx', kind: 'allocations', sheet: 'Toewijzingen' }], codes: 'codes.csv' }));
-    expect(traject(['analyse', '--run', rf, '--year', '2021', '--out', join(tmp.dir, 'out-rsheet'), '-q'], { cwd: tmp.dir }).code).toBe(0);
+    const viaRunFile = traject(['analyse', '--run', rf, '--year', '2021', '--out', join(tmp.dir, 'out-rsheet'), '-q'], { cwd: tmp.dir });
+    expect({ code: viaRunFile.code, problems: problems(viaRunFile.stderr) }).toEqual({ code: 0, problems: '' });
     const missing = run(['--input', two, '--codes', codes, '--sheet', 'Blad9'], 'out-missing');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(`traject: ${two}: no sheet named 'Blad9' (the workbook has 'Leeg', 'Toewijzingen'); name one with --sheet or the profile's "sheet"\n`);
