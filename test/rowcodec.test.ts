@@ -1,9 +1,17 @@
 // The binary records between the two phases: every field survives the round trip, and packing
 // keys never merges or splits clients (grouping by decoded key = grouping by the original text).
 import { describe, expect, it } from 'vitest';
-import { decodeByClient, orderKey, PartitionWriter } from '../src/partition/rowcodec.js';
+import { forEachClient, orderKey, PartitionWriter, type Piece } from '../src/partition/rowcodec.js';
+import type { ProductRow } from '../src/model/rows.js';
 import { packExtra, type ChunkDict } from '../src/model/rows.js';
 import { OPEN_END } from '../src/model/model.js';
+
+/** Each client's rows (copies: forEachClient reuses its row objects), in the order visited. */
+function decodeByClient(pieces: Piece[], kindOf: (0 | 1)[]): ProductRow[][] {
+  const out: ProductRow[][] = [];
+  forEachClient(pieces, kindOf, (rows) => out.push(rows.map((r) => ({ ...r }))));
+  return out;
+}
 
 const dict: ChunkDict = { codes: ['C0', 'C1'], productcategorie: ['', '45'], providers: ['', 'P'] };
 
@@ -22,8 +30,8 @@ describe('row codec', () => {
     const other = new PartitionWriter(0, 0);
     other.write(5, 100, 200, 2, 1, 0, 0, 0, 0, key, 0, 4, alloc, 0, 0);
     const groups = decodeByClient([{ bytes: w.finish(), dict }, { bytes: other.finish(), dict }], [0, 0, 0, 0, 0, 0, 0, 1]);
-    expect(groups.size).toBe(1);
-    const [a, b, c] = [...groups.values()][0];
+    expect(groups.length).toBe(1);
+    const [a, b, c] = groups[0];
     expect(a).toMatchObject({ kind: 1, source: 7, order: orderKey(7, 70_000, 1), start: -25567, end: 84005, gm: 363, cat: 5, mapStatus: 2, code: 'C1', productcategorie: '45', provider: 'P' });
     expect(b).toMatchObject({ order: orderKey(7, 70_000, 3_000_000), start: 18628, end: OPEN_END, cat: 0, mapStatus: 0, code: 'C0', productcategorie: '', provider: '', allocation: '' });
     expect(c).toMatchObject({ kind: 0, source: 0, order: orderKey(0, 0, 5), gm: 2, cat: 1 });
@@ -38,7 +46,7 @@ describe('row codec', () => {
     w.write(1, 18628, 18700, 14, 1, 0, 0, 0, 0, key, 0, 2, none, 0, 0, packExtra(7, 2, 99), -25567);
     w.write(2, 18628, 18700, 14, 1, 0, 0, 0, 0, key, 0, 2, none, 0, 0, packExtra(1, 1, 31), OPEN_END);
     w.write(3, 18628, 18700, 14, 1, 0, 0, 0, 0, key, 0, 2, none, 0, 0);
-    const [a, b, c] = [...decodeByClient([{ bytes: w.finish(), dict }], [0]).values()][0];
+    const [a, b, c] = decodeByClient([{ bytes: w.finish(), dict }], [0])[0];
     expect(a).toMatchObject({ referrer: 7, sex: 2, reason: 99, birth: -25567 });
     expect(b).toMatchObject({ referrer: 1, sex: 1, reason: 31, birth: OPEN_END });
     expect(c).toMatchObject({ referrer: 0, sex: 0, reason: 0, birth: OPEN_END });
@@ -63,7 +71,7 @@ describe('row codec', () => {
       w.write(i + 1, 100, 200, 1, 0, 0, 0, 0, 0, bytes, 0, bytes.length, bytes, 0, 0);
       expected.set(k, [...(expected.get(k) ?? []), i + 1]);
     }
-    const got = [...decodeByClient([{ bytes: w.finish(), dict }], [0]).values()].map((rows) => rows.map((x) => x.order));
+    const got = decodeByClient([{ bytes: w.finish(), dict }], [0]).map((rows) => rows.map((x) => x.order));
     const want = [...expected.values()].map((lines) => lines.map((l) => orderKey(0, 0, l)));
     const canon = (g: number[][]) => g.map((x) => x.join(',')).sort();
     expect(canon(got)).toEqual(canon(want));
@@ -74,8 +82,35 @@ describe('row codec', () => {
       const ab = Buffer.from(a);
       w2.write(i + 1, 100, 200, 1, 0, 0, 0, 0, 0, c, 0, 1, ab, 0, ab.length);
     }
-    const allocs = [...decodeByClient([{ bytes: w2.finish(), dict }], [0]).values()][0].map((x) => x.allocation);
+    const allocs = decodeByClient([{ bytes: w2.finish(), dict }], [0])[0].map((x) => x.allocation);
     expect(new Set(allocs).size).toBe(5);
+  });
+
+  it('over many pieces: each client once, in order of first appearance, its rows in read order (against a Map of the written rows)', () => {
+    const r = rng(7);
+    const keys = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `${i.toString(16).padStart(4, '0')}` : `k${i}é`));
+    const expected = new Map<string, number[]>();
+    const pieces: Piece[] = [];
+    for (let source = 0; source < 3; source++) {
+      for (let chunk = 0; chunk < 4; chunk++) {
+        const w = new PartitionWriter(source, chunk, 32);
+        let line = 0;
+        for (let i = 0; i < 200; i++) {
+          line += 1 + Math.floor(r() * 3);
+          // Runs of the same client, as exports list them, and clients that come back later.
+          const k = keys[Math.floor(r() * (r() < 0.5 ? 20 : keys.length))];
+          const bytes = Buffer.from(k, 'utf8');
+          const reps = 1 + Math.floor(r() * 3);
+          for (let j = 0; j < reps; j++, line++) {
+            w.write(line, 100 + j, 200, 1, 0, 0, 0, 0, 0, bytes, 0, bytes.length, bytes, 0, 0);
+            expected.set(k, [...(expected.get(k) ?? []), orderKey(source, chunk, line)]);
+          }
+        }
+        pieces.push({ bytes: w.finish(), dict });
+      }
+    }
+    const got = decodeByClient(pieces, [0, 0, 1]).map((rows) => rows.map((x) => x.order));
+    expect(got).toEqual([...expected.values()]);
   });
 
   it('refuses rows out of line order, and a piece without rows is empty', () => {

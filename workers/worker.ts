@@ -6,7 +6,7 @@ import { numberBreakdowns, processClient } from '../src/measures/client.js';
 import { packCounters, packCurves, type Counters, type Curves } from '../src/measures/counters.js';
 import { emptyStats } from '../src/measures/stats.js';
 import { STRATA_LAYOUT } from '../src/measures/strata.js';
-import { ClientPartitions, decodeByClient } from '../src/partition/rowcodec.js';
+import { ClientPartitions, forEachClient } from '../src/partition/rowcodec.js';
 import type { WorkerSetup, ParseTask, AggregateTask, AggregateResult, ParsedChunk } from '../src/run/tasks.js';
 import { ChunkParser } from '../src/normalise/normalise.js';
 import { CodeMapper } from '../src/mapping/codes.js';
@@ -36,7 +36,7 @@ export function aggregate(t: AggregateTask) {
   const stats = emptyStats();
   const ctx = { ...base, dataUntil: t.dataUntil };
   const pieces = t.pieces.map((bytes, i) => ({ bytes, dict: t.dicts[t.pieceDict[i]] }));
-  for (const rows of decodeByClient(pieces, kindOf).values()) processClient(rows, ctx, counters, curves, stats, setup.strata ? strata : undefined);
+  forEachClient(pieces, kindOf, (rows) => processClient(rows, ctx, counters, curves, stats, setup.strata ? strata : undefined));
   const result: AggregateResult = {
     counters: packCounters(counters), strata: packCounters(strata, STRATA_LAYOUT.length), curves: packCurves(curves), stats,
   };

@@ -33,8 +33,28 @@ export function civilFromDays(day: Day): { y: number; m: number; d: number } {
 
 /** Months since January 1900 of a day (0 = 1900-01): for counting starts per month. */
 export function monthOf(day: Day): number {
+  const i = day - MONTHS_FROM;
+  if (i >= 0 && i < MONTH_TABLE_DAYS) return (MONTH_OF ??= monthTable())[i];
   const { y, m } = civilFromDays(day);
   return (y - 1900) * 12 + (m - 1);
+}
+
+// The hot path counts every product's start month: a table for the days the readers accept
+// (1900..2199) answers without the arithmetic and the object civilFromDays returns.
+const MONTHS_FROM = daysFromCivil(1900, 1, 1);
+const MONTH_TABLE_DAYS = daysFromCivil(2200, 1, 1) - MONTHS_FROM;
+let MONTH_OF: Uint16Array | undefined;
+function monthTable(): Uint16Array {
+  const t = new Uint16Array(MONTH_TABLE_DAYS);
+  let i = 0;
+  for (let y = 1900; y < 2200; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const next = m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
+      t.fill((y - 1900) * 12 + (m - 1), i, next - MONTHS_FROM);
+      i = next - MONTHS_FROM;
+    }
+  }
+  return t;
 }
 
 /**
