@@ -67,7 +67,7 @@ export function allocationProducts(rows: readonly ProductRow[]): ProductOut[] {
   const out: ProductRow[] = [];
   // Index in out of the product with an allocation number (the row read last overwrites it). A
   // client has few rows: search out itself unless there are many, then use a map.
-  const at = rows.length > 16 ? new Map<string, number>() : null;
+  const at = rows.length > 16 ? new Map<string | number, number>() : null;
   for (const r of rows) {
     if (r.allocation === '') {
       out.push(r);

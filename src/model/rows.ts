@@ -23,7 +23,9 @@ export interface ProductRow {
   code: string;
   productcategorie: string;
   provider: string;
-  allocation: string;
+  /** The allocation number's identity: '' none; rows with the same number have the same value
+   *  (a number when the text packs into six bytes, else a string: partition/rowcodec.ts). */
+  allocation: string | number;
   start: Day;
   end: Day;
   cat: CategoryIndex;

@@ -264,7 +264,8 @@ export function forEachClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)
       row.code = dict.codes[cols.code[i]];
       row.productcategorie = dict.productcategorie[cols.pcat[i]];
       row.provider = dict.providers[cols.provider[i]];
-      row.allocation = b[a + 1] === 0 ? '' : b.latin1Slice(a, a + 2 + b[a + 1]);
+      const al = b[a + 1];
+      row.allocation = al === 0 ? '' : al <= 6 ? packedNumber(b, a, al) : b.latin1Slice(a, a + 2 + al);
       row.referrer = extra & 7;
       row.sex = (extra >> 3) & 3;
       row.reason = (extra >> 5) & 127;
@@ -352,6 +353,14 @@ class ClientNumbers {
       }
     }
   }
+}
+
+/** A key of at most six stored bytes as one exact number, its form and length included (so two keys
+ *  get the same number exactly when they are the same key): no string per row. */
+function packedNumber(b: Uint8Array, at: number, len: number): number {
+  let v = b[at] * 8 + len;
+  for (let i = at + 2; i < at + 2 + len; i++) v = v * 256 + b[i];
+  return v;
 }
 
 function blankRow(): ProductRow {
