@@ -1,5 +1,5 @@
-// Excel workbooks (.xlsx) as input: one sheet streamed row by row with exceljs's streaming reader
-// (README, Choices of libraries), every cell turned into the text a CSV export would have held,
+// Excel workbooks (.xlsx) as input: one sheet streamed row by row (xlsx-reader.ts: yauzl and
+// saxes; README, Choices of libraries), every cell turned into the text a CSV export would have held,
 // so that the rules of the CSV reader (dates, municipality codes, product codes) apply unchanged.
 //
 // Cells become text as follows (cellText):
@@ -10,20 +10,14 @@
 //  - in a date column, a number is an Excel date (a day serial; 1904 workbooks are read as such)
 //    written in the source's date format (yyyy-MM-dd when the format is auto); a whole number of
 //    eight digits from 19000101 to 21991231 is taken as yyyyMMdd, as the CSV reader does.
-//    Dates written as text are read by the CSV reader's rules.
-//
-// exceljs reads a zip front to back; when the worksheet comes before the shared strings in the
-// file (as Excel and exceljs write them) it keeps the sheet in a temporary file until the strings
-// are read, and removes it when done (or when the process ends).
-import { createReadStream, statSync, type ReadStream } from 'node:fs';
+//    Dates written as text are read by the CSV reader's rules. (A cell stored as an ISO date,
+//    which Excel does not write, comes as a Date: its UTC day.)
+import { statSync } from 'node:fs';
 import type { Day } from '../model/model.js';
 import { civilFromDays } from '../model/calendar.js';
+import type { SheetRow, Xlsx } from './xlsx-reader.js';
 
-/** One row of a sheet: its number as Excel shows it, and its cells' raw values (index 0 = column A). */
-export interface SheetRow {
-  row: number;
-  cells: unknown[];
-}
+export type { SheetRow };
 
 export interface OpenedSheet {
   file: string;
@@ -45,11 +39,13 @@ export interface OpenedSheet {
 /** Why a workbook cannot be read, for one line after the file name. */
 function workbookProblem(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (/end of central directory|invalid signature|unexpected end|FILE_ENDED|invalid (stored|distance|code|block)|incorrect header|zlib|inflate|Z_/i.test(msg)) {
-    return 'the workbook is damaged or incomplete (its zip data cannot be read); save it again from Excel, or export the sheet as CSV';
-  }
-  if (/xml|sax|unclosed|unexpected close|closing tag|text data outside/i.test(msg)) {
+  if (e instanceof Error && e.name === 'XmlError') {
     return 'the workbook is damaged (a part of it is not valid XML); save it again from Excel, or export the sheet as CSV';
+  }
+  // yauzl's words for a broken zip, and zlib's (with a Z_ code) for broken compressed data.
+  const code = (e as { code?: unknown } | null)?.code;
+  if ((typeof code === 'string' && code.startsWith('Z_')) || /central directory|signature|overflows file bounds|bytes in the stream|unexpected end|invalid (stored|distance|code|block|literal)|incorrect header|length or distance|zlib|inflate/i.test(msg)) {
+    return 'the workbook is damaged or incomplete (its zip data cannot be read); save it again from Excel, or export the sheet as CSV';
   }
   return `not a readable Excel workbook (${msg.split('\n')[0]}); save it again from Excel as .xlsx, or export the sheet as CSV`;
 }
@@ -62,17 +58,12 @@ export class WorkbookError extends Error {
   }
 }
 
-/** Workbooks being read now. A damaged zip can make the streaming reader stop without an error:
- *  the command line then names these files when the process runs out of work (cli.ts). */
+/** Workbooks being read now: should the process run out of work while one is being read, the
+ *  command line names these files (cli.ts). */
 const reading = new Set<string>();
 export const workbooksInProgress = (): string[] => [...reading];
 
 const sheetList = (names: string[]) => names.map((n) => `'${n}'`).join(', ');
-
-type Reader = AsyncIterable<{ name: string; [Symbol.asyncIterator](): AsyncIterator<{ number: number; values: unknown[] }> }> & {
-  model?: { sheets?: { name: string; state?: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-};
 
 /**
  * Opens a workbook and starts streaming the sheet named `wanted` (exact name, else ignoring case
@@ -80,87 +71,58 @@ type Reader = AsyncIterable<{ name: string; [Symbol.asyncIterator](): AsyncItera
  * (and the sheets there are) when the workbook cannot be read or has no such sheet.
  */
 export async function openSheet(file: string, wanted?: string): Promise<OpenedSheet> {
-  const { default: ExcelJS } = await import('exceljs');
-  const size = statSync(file).size;
-  let stream: ReadStream | null = createReadStream(file);
-  // A read error (the file vanished) must not be an unhandled 'error' event.
-  stream.on('error', () => {});
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-  }) as unknown as Reader;
-  const sheetsIt = reader[Symbol.asyncIterator]();
-  let closed = false;
+  // Loaded when a workbook is read: saxes's character tables alone cost a run some 10 MiB.
+  const { openXlsx } = await import('./xlsx-reader.js');
+  let book: Xlsx;
+  try {
+    book = await openXlsx(file);
+  } catch (e) {
+    throw new WorkbookError(`${file}: ${workbookProblem(e)}`);
+  }
+  const all = book.sheets;
+  const names = all.map((s) => s.name);
+  const loose = (name: string) => name.trim().toLowerCase() === wanted!.trim().toLowerCase();
+  const matches = wanted === undefined ? [] : all.filter((s) => loose(s.name));
+  const target = wanted === undefined
+    ? all.find((s) => !s.hidden) ?? all[0]
+    : all.find((s) => s.name === wanted) ?? (matches.length === 1 ? matches[0] : undefined);
+  if (!target) {
+    book.close();
+    if (wanted === undefined) throw new WorkbookError(`${file}: the workbook has no sheets`);
+    if (all.length === 0) throw new WorkbookError(`${file}: no sheet named '${wanted}' (the workbook has no sheets)`);
+    throw new WorkbookError(`${file}: no sheet named '${wanted}' (the workbook has ${sheetList(names)}); name one with --sheet or the profile's "sheet"`);
+  }
   reading.add(file);
+  let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     reading.delete(file);
-    stream?.destroy();
-    stream = null;
-    await sheetsIt.return?.(undefined).catch(() => {});
+    book.close();
   };
-  const names = () => (reader.model?.sheets ?? []).map((s) => s.name);
-  const matches = (name: string) => wanted !== undefined && name.trim().toLowerCase() === wanted.trim().toLowerCase();
-  /** The sheet to read: by the workbook part when it has been read (it usually comes first). */
-  const pick = (current: string): string | null | undefined => {
-    const all = reader.model?.sheets;
-    if (!all || all.length === 0) return wanted === undefined || matches(current) ? current : null; // null: not this one
-    if (wanted === undefined) return (all.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? all[0]).name;
-    const exact = all.find((s) => s.name === wanted);
-    if (exact) return exact.name;
-    const loose = all.filter((s) => matches(s.name));
-    return loose.length === 1 ? loose[0].name : undefined; // undefined: there is no such sheet
-  };
-  try {
-    for (;;) {
-      const next = await sheetsIt.next();
-      if (next.done) break;
-      const ws = next.value;
-      const target = pick(ws.name);
-      if (target === null) continue;
-      if (target === undefined) {
-        throw new WorkbookError(`${file}: no sheet named '${wanted}' (the workbook has ${sheetList(names())}); name one with --sheet or the profile's "sheet"`);
-      }
-      if (ws.name !== target) continue; // skipped unread: exceljs drains it
-      const rowIt = ws[Symbol.asyncIterator]();
-      const rows = async function* (): AsyncGenerator<SheetRow, void, undefined> {
+  const sheetRows = book.rows(target);
+  const rows = async function* (): AsyncGenerator<SheetRow, void, undefined> {
+    try {
+      for (;;) {
+        let r: IteratorResult<SheetRow>;
         try {
-          for (;;) {
-            let r: IteratorResult<{ number: number; values: unknown[] }>;
-            try {
-              r = await rowIt.next();
-            } catch (e) {
-              throw new WorkbookError(`${file}, sheet ${target}: ${workbookProblem(e)}`);
-            }
-            if (r.done) return;
-            const values = r.value.values;
-            // exceljs gives a sparse array from index 1 (column A).
-            const cells: unknown[] = [];
-            let any = false;
-            for (let i = 1; i < values.length; i++) {
-              const v = values[i];
-              cells.push(v);
-              if (!any && v !== undefined && v !== null && v !== '') any = true;
-            }
-            if (any) yield { row: r.value.number, cells };
-          }
-        } finally {
-          await close();
+          r = await sheetRows.next();
+        } catch (e) {
+          if (closed) return; // closed while a row was awaited: the reading stops, quietly
+          throw new WorkbookError(`${file}, sheet ${target.name}: ${workbookProblem(e)}`);
         }
-      };
-      return {
-        file, sheet: target, sheets: names(), date1904: reader.properties?.model?.date1904 === true,
-        rows: rows(), close, size, position: () => Math.min(size, stream?.bytesRead ?? size),
-      };
+        if (r.done) return;
+        yield r.value;
+      }
+    } finally {
+      await sheetRows.return();
+      await close();
     }
-  } catch (e) {
-    await close();
-    if (e instanceof WorkbookError) throw e;
-    throw new WorkbookError(`${file}: ${workbookProblem(e)}`);
-  }
-  await close();
-  if (wanted !== undefined) throw new WorkbookError(`${file}: no sheet named '${wanted}' (the workbook has ${sheetList(names()) || 'no sheets'})`);
-  throw new WorkbookError(`${file}: the workbook has no sheets`);
+  };
+  return {
+    file, sheet: target.name, sheets: names, date1904: book.date1904,
+    rows: rows(), close, size: statSync(file).size, position: book.position,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
