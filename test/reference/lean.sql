@@ -83,11 +83,14 @@ UNION ALL
 SELECT client_id, gemeente, productcode, productcategorie, begindatum, einddatum
 FROM (SELECT DISTINCT * FROM raw WHERE toewijzingnummer IS NULL);
 DROP TABLE raw;
+-- Read order mattered only for the versions: the tables below need not keep it.
+SET preserve_insertion_order = false;
 
 CREATE TABLE cutoff AS SELECT max(s) AS d FROM prod0;
 -- END ALLOCATIONS
 
 -- BEGIN CLAIMS
+SET preserve_insertion_order = false;
 CREATE TABLE prod0 AS
 WITH c AS (
   SELECT client_id, gemeente, productcode, productcategorie, aanbieder, begindatum AS s, einddatum,
