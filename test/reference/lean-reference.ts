@@ -1,0 +1,100 @@
+// Runs the lean DuckDB SQL (lean.sql: what an analyst with a clean export would write) on the clean
+// export of the generator, for allocations or claims, and returns its rows.
+// Independent of the engine: it imports nothing from src/.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+export interface LeanOptions {
+  /** The clean input files, in run order (the order decides which allocation version is the latest). */
+  inputs: string[];
+  codes: string;
+  regions: string;
+  kind: 'allocations' | 'claims';
+  year: number;
+  gapDays?: number;
+  lookbackDays?: number;
+  /** DuckDB threads (default: DuckDB's own choice, the number of cores). */
+  threads?: number;
+}
+
+export interface LeanRow {
+  level: 'municipality' | 'region' | 'all';
+  area: string;
+  data_kind: 'allocations' | 'claims';
+  measure: string;
+  category: string;
+  bucket: string;
+  numerator: number;
+  denominator: number | null;
+  /** The Kaplan-Meier value (in_trajectory_after: S(t); trajectory_duration_median: days); null otherwise. */
+  value: number | null;
+  /** SPEC 12's expected count E (municipality rows of the standardised shares); null otherwise. */
+  expected: number | null;
+}
+
+/** lean.sql next to this file (tests run the .ts source) or in the repository (compiled into dist/). */
+function sqlPath(): string {
+  for (const rel of ['./lean.sql', '../../../test/reference/lean.sql']) {
+    const p = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(p)) return p;
+  }
+  throw new Error('test/reference/lean.sql not found');
+}
+
+const lit = (s: string): string => s.replace(/'/g, "''");
+const date = (y: number): string => `DATE '${String(y).padStart(4, '0')}-01-01'`;
+
+/** The statements of lean.sql for one data kind, with the parameters filled in. */
+export function leanStatements(opts: LeanOptions): string[] {
+  if (opts.kind !== 'allocations' && opts.kind !== 'claims') throw new Error(`unknown data kind ${String(opts.kind)}`);
+  const y = Math.trunc(opts.year);
+  let sql = readFileSync(sqlPath(), 'utf8');
+  for (const [name, keep] of [['ALLOCATIONS', opts.kind === 'allocations'], ['CLAIMS', opts.kind === 'claims']] as const) {
+    const re = new RegExp(`-- BEGIN ${name}\\n([\\s\\S]*?)-- END ${name}\\n`);
+    if (!re.test(sql)) throw new Error(`lean.sql: block ${name} not found`);
+    sql = sql.replace(re, (_, body: string) => (keep ? body : ''));
+  }
+  sql = sql
+    .replaceAll('{{inputs}}', `[${opts.inputs.map((p) => `'${lit(p)}'`).join(', ')}]`)
+    .replaceAll('{{codes}}', lit(opts.codes))
+    .replaceAll('{{regions}}', lit(opts.regions))
+    .replaceAll('{{kind}}', opts.kind)
+    .replaceAll('{{y0}}', date(y))
+    .replaceAll('{{y1}}', date(y + 1))
+    .replaceAll('{{y2}}', date(y + 2))
+    .replaceAll('{{gap}}', String(Math.trunc(opts.gapDays ?? 30)))
+    .replaceAll('{{lookback}}', String(Math.trunc(opts.lookbackDays ?? 365)));
+  return sql
+    .split(/;[ \t]*\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('--')));
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export async function runLean(opts: LeanOptions): Promise<LeanRow[]> {
+  if (opts.inputs.length === 0) throw new Error('no inputs');
+  const db = await DuckDBInstance.create(':memory:', opts.threads ? { threads: String(opts.threads) } : {});
+  const conn = await db.connect();
+  try {
+    const statements = leanStatements(opts);
+    for (const s of statements.slice(0, -1)) await conn.run(s);
+    const reader = await conn.runAndReadAll(statements[statements.length - 1]);
+    return reader.getRowObjectsJS().map((r) => ({
+      level: r.level as LeanRow['level'],
+      area: String(r.area),
+      data_kind: r.data_kind as LeanRow['data_kind'],
+      measure: String(r.measure),
+      category: String(r.category ?? ''),
+      bucket: String(r.bucket ?? ''),
+      numerator: Number(r.numerator),
+      denominator: num(r.denominator),
+      value: num(r.value),
+      expected: num(r.expected),
+    }));
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
