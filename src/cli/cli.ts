@@ -216,7 +216,7 @@ function skipHelpCache(parser: unknown): void {
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  // A damaged workbook can leave exceljs's reader waiting for data that never comes: Node then
+  // A damaged workbook can leave the workbook reader waiting for data that never comes: Node then
   // runs out of work with the command unfinished. Say so, and fail, rather than exit 0 in silence.
   const unfinished = () => {
     const files = workbooksInProgress();
