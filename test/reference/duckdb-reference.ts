@@ -40,14 +40,15 @@ export interface ReferenceRow {
   value: number | null;
 }
 
-/** reference.sql next to this file (tests run the .ts source) or in the repository (compiled into dist/). */
-function sqlPath(): string {
-  for (const rel of ['./reference.sql', '../../../test/reference/reference.sql']) {
+/** A SQL file of test/reference/, next to this file (tests run the .ts source) or in the repository (compiled into dist/). */
+export function referenceSqlPath(name: string): string {
+  for (const rel of [`./${name}`, `../../../test/reference/${name}`]) {
     const p = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(p)) return p;
   }
-  throw new Error('test/reference/reference.sql not found');
+  throw new Error(`test/reference/${name} not found`);
 }
+const sqlPath = (): string => referenceSqlPath('reference.sql');
 
 /** The header line: ',' or ';' (whichever it holds more of, SPEC 9) and its column names, lower case. */
 function headerOf(path: string): { delim: string; names: Set<string> } {

@@ -1,8 +1,8 @@
 // Runs the lean DuckDB SQL (lean.sql: what an analyst with a clean export would write) on the clean
 // export of the generator, for allocations or claims, and returns its rows.
 // Independent of the engine: it imports nothing from src/.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { referenceSqlPath } from './duckdb-reference.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface LeanOptions {
@@ -33,14 +33,7 @@ export interface LeanRow {
   expected: number | null;
 }
 
-/** lean.sql next to this file (tests run the .ts source) or in the repository (compiled into dist/). */
-function sqlPath(): string {
-  for (const rel of ['./lean.sql', '../../../test/reference/lean.sql']) {
-    const p = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(p)) return p;
-  }
-  throw new Error('test/reference/lean.sql not found');
-}
+const sqlPath = (): string => referenceSqlPath('lean.sql');
 
 const lit = (s: string): string => s.replace(/'/g, "''");
 const date = (y: number): string => `DATE '${String(y).padStart(4, '0')}-01-01'`;
