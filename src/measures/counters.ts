@@ -172,14 +172,18 @@ export class Folder {
     }
     if (curves === undefined || this.curves.length === 0) return;
     const list = curvesFor(curves, k, this.curves.length);
-    this.curves.forEach((c, i) => {
-      const m = list[i];
-      c.fold(facts, (time, ended) => {
-        const code = curveCode(time, ended);
-        m.set(code, (m.get(code) ?? 0) + 1);
-      });
-    });
+    for (let i = 0; i < this.curves.length; i++) {
+      this.curve = list[i];
+      this.curves[i].fold(facts, this.addPoint);
+    }
   }
+
+  /** The curve addPoint adds to: one callback for every fold, not a closure per client. */
+  private curve = new Map<number, number>();
+  private readonly addPoint = (time: number, ended: boolean): void => {
+    const code = curveCode(time, ended);
+    this.curve.set(code, (this.curve.get(code) ?? 0) + 1);
+  };
 }
 
 export function mergeInto(into: Counters, from: Counters): void {

@@ -64,6 +64,8 @@ export interface RowSink {
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
+/** The ASCII bytes String.prototype.trim removes: TAB, LF, VT, FF, CR and space. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * Parses one chunk. Text fields are handled as bytes: a plain ASCII field (the usual case) is
@@ -115,6 +117,24 @@ export class ChunkParser {
     let fs = 0;
     let fe = 0;
     let fbuf: Uint8Array = buf;
+    // Two scratch buffers: the client key's bytes must outlive the fields read after it.
+    const scratch = [new Uint8Array(256), new Uint8Array(256)];
+    /** buf[s, e) with each "" as one ", trimmed as String.prototype.trim trims ASCII, into scratch[which]. */
+    const unescapeAscii = (s: number, e: number, which: 0 | 1): void => {
+      if (scratch[which].length < e - s) scratch[which] = new Uint8Array(e - s);
+      const out = scratch[which];
+      let n = 0;
+      for (let k = s; k < e; k++) {
+        out[n++] = buf[k];
+        if (buf[k] === 34 && k + 1 < e && buf[k + 1] === 34) k++;
+      }
+      let a = 0;
+      while (a < n && isAsciiSpace(out[a])) a++;
+      while (n > a && isAsciiSpace(out[n - 1])) n--;
+      fbuf = out;
+      fs = a;
+      fe = n;
+    };
     /** Trims field i into fbuf[fs, fe) (empty when the column is absent). Escapes or non-ASCII: decoded. */
     const field = (r: RecordView, i: number): void => {
       fbuf = buf;
@@ -126,11 +146,17 @@ export class ChunkParser {
       let e = r.ends[i];
       while (s < e && isBlank(buf[s])) s++;
       while (e > s && isBlank(buf[e - 1])) e--;
-      let ascii = r.quoted[i] === 0;
-      if (!r.ascii) for (let k = s; ascii && k < e; k++) if (buf[k] >= 0x80) ascii = false;
-      if (ascii) {
+      let ascii = true;
+      if (!r.ascii) for (let k = r.starts[i]; ascii && k < r.ends[i]; k++) if (buf[k] >= 0x80) ascii = false;
+      if (ascii && r.quoted[i] === 0) {
         fs = s;
         fe = e;
+        return;
+      }
+      if (ascii) {
+        // ASCII with "" escapes (`"Pleegzorg ""Thuis"""`): unescaped into a scratch buffer, the
+        // same bytes as the decoded path below gives, without a string per field.
+        unescapeAscii(r.starts[i], r.ends[i], i === col.client ? 0 : 1);
         return;
       }
       fbuf = Buffer.from(fieldString(buf, r, i, plan.encoding).trim(), 'utf8');
@@ -145,6 +171,9 @@ export class ChunkParser {
       return k === e ? OPEN_END : parseDateBytes(buf, s, e, this.fmt);
     };
 
+    let lastBirthS = 0;
+    let lastBirthE = -1; // no previous birth date yet
+    let lastBirth = -1;
     res.lines = forEachRecord(buf, start, end, plan.delimiter, (r) => {
       res.read++;
       const line = r.line;
@@ -220,7 +249,17 @@ export class ChunkParser {
         if (reason === 0 && fe > fs) unreadable |= 4;
         extra = packExtra(extra, sex, reason);
         if (col.birthdate >= 0) {
-          const d = date(r, col.birthdate);
+          // A client's rows usually follow each other and repeat the birth date: the same bytes
+          // as the previous row's give the same day without parsing them again.
+          const bs = r.starts[col.birthdate];
+          const be = r.ends[col.birthdate];
+          let d: number;
+          if (be - bs === lastBirthE - lastBirthS && sameBytes(buf, bs, lastBirthS, be - bs)) d = lastBirth;
+          else {
+            d = lastBirth = date(r, col.birthdate);
+            lastBirthS = bs;
+            lastBirthE = be;
+          }
           if (d === -1) unreadable |= 8;
           else birth = d;
         }
@@ -243,6 +282,11 @@ export class ChunkParser {
     });
     return res;
   }
+}
+
+function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
+  return true;
 }
 
 function allDigits(b: Uint8Array, n: number): boolean {

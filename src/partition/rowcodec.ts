@@ -53,8 +53,7 @@ export class PartitionWriter {
     this.buf = new Uint8Array(Math.max(initial, 8));
     this.buf[0] = source;
     this.buf[1] = source >>> 8;
-    this.pos = 2;
-    this.varint(chunk);
+    this.pos = varintAt(this.buf, 2, chunk);
   }
 
   private ensure(n: number): void {
@@ -64,40 +63,6 @@ export class PartitionWriter {
     this.buf = next;
   }
 
-  private varint(v: number): void {
-    const b = this.buf;
-    while (v >= 0x80) {
-      b[this.pos++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    b[this.pos++] = v;
-  }
-
-  private u24(v: number): void {
-    const b = this.buf;
-    b[this.pos] = v;
-    b[this.pos + 1] = v >>> 8;
-    b[this.pos + 2] = v >>> 16;
-    this.pos += 3;
-  }
-
-  private key(src: Uint8Array, s: number, e: number): void {
-    const n = e - s;
-    const b = this.buf;
-    let pos = this.pos; // a local in the byte loops, not a property
-    const table = n > 0 && n % 2 === 0 ? hexTable(src, s, e) : null;
-    if (table !== null) {
-      b[pos++] = table === HEX_LOWER ? 1 : 2;
-      b[pos++] = n / 2;
-      for (let i = s; i < e; i += 2) b[pos++] = (table[src[i]] << 4) | table[src[i + 1]];
-    } else {
-      b[pos++] = 0;
-      b[pos++] = n;
-      for (let i = s; i < e; i++) b[pos++] = src[i];
-    }
-    this.pos = pos;
-  }
-
   /** One row, lines in increasing order; client key and allocation number are UTF-8 bytes [s, e) (at most MAX_FIELD_BYTES each). */
   write(line: number, start: number, end: number, gm: number, cat: number, mapStatus: number,
     code: number, pcat: number, provider: number,
@@ -105,32 +70,71 @@ export class PartitionWriter {
     extra = 0, birth: number = OPEN_END): void {
     if (line <= this.line) throw new RangeError(`rows must be written in line order (${line} after ${this.line})`);
     this.ensure(5 + 6 + 2 + 1 + 15 + 4 + (clientE - clientS) + (allocE - allocS) + 5);
+    // One local position and buffer for the whole row (V8 keeps them in registers; a property
+    // written back after every byte cost a third of the parse phase's writing).
     const b = this.buf;
-    this.varint(line - this.line);
+    let pos = varintAt(b, this.pos, line - this.line);
     this.line = line;
-    this.u24(start - DAY_BASE);
-    this.u24(end === OPEN_END ? OPEN_DAYS : end - DAY_BASE);
-    b[this.pos] = gm;
-    b[this.pos + 1] = gm >>> 8;
-    b[this.pos + 2] = cat * 4 + mapStatus;
-    this.pos += 3;
-    this.varint(code);
-    this.varint(pcat);
-    this.varint(provider);
-    this.key(client, clientS, clientE);
-    this.key(alloc, allocS, allocE);
+    const s = start - DAY_BASE;
+    const e = end === OPEN_END ? OPEN_DAYS : end - DAY_BASE;
+    b[pos] = s;
+    b[pos + 1] = s >>> 8;
+    b[pos + 2] = s >>> 16;
+    b[pos + 3] = e;
+    b[pos + 4] = e >>> 8;
+    b[pos + 5] = e >>> 16;
+    b[pos + 6] = gm;
+    b[pos + 7] = gm >>> 8;
+    b[pos + 8] = cat * 4 + mapStatus;
+    pos = varintAt(b, pos + 9, code);
+    pos = varintAt(b, pos, pcat);
+    pos = varintAt(b, pos, provider);
+    pos = keyAt(b, pos, client, clientS, clientE);
+    pos = keyAt(b, pos, alloc, allocS, allocE);
     const x = birth === OPEN_END ? extra : extra | HAS_BIRTH;
-    const bb = this.buf;
-    bb[this.pos] = x;
-    bb[this.pos + 1] = x >>> 8;
-    this.pos += 2;
-    if (x & HAS_BIRTH) this.u24(birth - DAY_BASE);
+    b[pos] = x;
+    b[pos + 1] = x >>> 8;
+    pos += 2;
+    if (x & HAS_BIRTH) {
+      const d = birth - DAY_BASE;
+      b[pos] = d;
+      b[pos + 1] = d >>> 8;
+      b[pos + 2] = d >>> 16;
+      pos += 3;
+    }
+    this.pos = pos;
   }
 
   /** The piece written, in an ArrayBuffer of its own (ready to transfer); empty when it holds no row. */
   finish(): ArrayBuffer {
     return this.line === 0 ? new ArrayBuffer(0) : this.buf.slice(0, this.pos).buffer;
   }
+}
+
+/** Writes v as a varint at b[pos]; returns the position after it. */
+function varintAt(b: Uint8Array, pos: number, v: number): number {
+  while (v >= 0x80) {
+    b[pos++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  b[pos++] = v;
+  return pos;
+}
+
+/** Writes the key src[s, e) (form, length, bytes) at b[pos]; returns the position after it. */
+function keyAt(b: Uint8Array, pos: number, src: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  const table = n > 0 && n % 2 === 0 ? hexTable(src, s, e) : null;
+  if (table !== null) {
+    b[pos++] = table === HEX_LOWER ? 1 : 2;
+    b[pos++] = n / 2;
+    for (let i = s; i < e; i += 2) b[pos++] = (table[src[i]] << 4) | table[src[i + 1]];
+  } else {
+    b[pos++] = 0;
+    b[pos++] = n;
+    for (let i = s; i < e; i++) b[pos++] = src[i];
+  }
+  return pos;
 }
 
 /** The hex digit table every byte of src[s, e) is in (lowercase first), or null. */
@@ -149,7 +153,8 @@ export interface Piece {
 /**
  * Decodes one partition's records and calls `visit` once per client with its rows, in read
  * order, clients in the order they first appear. The rows are the same few objects for every
- * client (filled anew each time): `visit` must not keep them, which processClient does not.
+ * client (filled anew each time): `visit` must not keep them or reorder the array (it is
+ * reused for the next client of the same size); processClient does neither (rows are readonly).
  *
  * Why not a Map from key to an array of row objects: a partition's rows would then all live at
  * once as objects, which the garbage collector copies and promotes; here they wait in columns,
@@ -243,6 +248,8 @@ export function forEachClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)
   for (let i = 0; i < n; i++) byClient[next[cols.client[i]]++] = i;
 
   const pool: ProductRow[] = [];
+  // The first `size` rows of the pool, by size: the pool only grows, so a view stays valid.
+  const views: ProductRow[][] = [];
   for (let c = 0; c < count; c++) {
     const size = first[c + 1] - first[c];
     while (pool.length < size) pool.push(blankRow());
@@ -271,7 +278,7 @@ export function forEachClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)
       row.reason = (extra >> 5) & 127;
       row.birth = cols.birth[i];
     }
-    visit(size === pool.length ? pool : pool.slice(0, size));
+    visit(size === pool.length ? pool : (views[size] ??= pool.slice(0, size)));
   }
 }
 
