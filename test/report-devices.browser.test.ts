@@ -135,7 +135,9 @@ async function axe(page: Page): Promise<{ violations: string[]; passes: string[]
   return page.evaluate(async (tags) => {
     type Result = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: { id: string }[] };
     const run = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<Result> } }).axe.run;
-    const r = await run(document, { runOnly: { type: 'tag', values: tags } });
+    // resultTypes: every rule still runs on every node; only the violations keep all their nodes
+    // (axe's API documentation, "Performance"): the selectors of thousands of passing nodes cost seconds.
+    const r = await run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return {
       violations: r.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`),
       passes: r.passes.map((p) => p.id),
@@ -147,11 +149,12 @@ const measured: string[] = [];
 
 describe('on a laptop (1280 px) and a phone (390 px)', () => {
   // every report on the phone; on the laptop the three whose layout differs most. axe runs on
-  // all but the English words and the long names (same layouts), screenshots are taken of the
-  // demo with every section (each costs a second or more): the suite stays under two minutes.
+  // all but the English words and the long names (same layouts) and, on the laptop, the one-year
+  // demo, whose every section the demo with several years has too (an axe run costs 3-6 s);
+  // screenshots are taken of the demo with every section (each costs a second or more).
   const CASES = [
     { name: 'fixture-nl', screen: SCREENS[0], axe: true, shot: false },
-    { name: 'demo', screen: SCREENS[0], axe: true, shot: false },
+    { name: 'demo', screen: SCREENS[0], axe: false, shot: false },
     { name: 'small-suppressed', screen: SCREENS[0], axe: true, shot: false },
     { name: 'fixture-nl', screen: SCREENS[1], axe: true, shot: false },
     { name: 'fixture-en', screen: SCREENS[1], axe: false, shot: false }, // fixture-nl's layout in other words
