@@ -52,6 +52,31 @@ describe('row codec', () => {
     expect(c).toMatchObject({ referrer: 0, sex: 0, reason: 0, birth: OPEN_END });
   });
 
+  it('a row of the previous row\'s client and birth date stores neither again, and decodes to the same values', () => {
+    const a = Buffer.from('0123456789abcdef'); // 16 hex digits: form, length and 8 bytes
+    const b = Buffer.from('fedcba9876543210');
+    const none = Buffer.alloc(0);
+    const born = 14735; // 2010-05-06
+    const write = (keys: Buffer[], births: number[]) => {
+      const w = new PartitionWriter(0, 0, 16);
+      keys.forEach((k, i) => w.write(i + 1, 18628, 18700, 14, 1, 0, 0, 0, 0, k, 0, k.length, none, 0, 0, 0, births[i]));
+      return w.finish();
+    };
+    // a a b b (two repeats) against a b a b (none): 2 x (10 - 1) bytes of keys and 2 x 3 bytes of birth dates less
+    const runs = write([a, a, b, b], [born, born, born + 1, born + 1]);
+    const alternating = write([a, b, a, b], [born, born + 1, born, born + 1]);
+    expect(alternating.byteLength - runs.byteLength).toBe(2 * 9 + 2 * 3);
+    const groups = decodeByClient([{ bytes: runs, dict }], [0]);
+    expect(groups.map((rows) => rows.map((r) => [r.order, r.birth]))).toEqual([
+      [[orderKey(0, 0, 1), born], [orderKey(0, 0, 2), born]],
+      [[orderKey(0, 0, 3), born + 1], [orderKey(0, 0, 4), born + 1]],
+    ]);
+    // a birth date, none, then the same date again: each row keeps its own
+    const mixed = decodeByClient([{ bytes: write([a, a, a, a], [born, OPEN_END, born, born]), dict }], [0]);
+    expect(mixed[0].map((r) => r.birth)).toEqual([born, OPEN_END, born, born]);
+    expect(mixed[0].map((r) => [r.referrer, r.sex, r.reason])).toEqual([[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+  });
+
   it('groups exactly by the key text: hex in either case, odd lengths, non-ASCII, digits', () => {
     const r = rng(42);
     const alphabet = ['0', '1', '9', 'a', 'f', 'A', 'F', 'g', 'Z', 'é', '-'];

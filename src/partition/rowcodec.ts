@@ -9,12 +9,16 @@
 //   u16 gm | u8 category * 4 + mapStatus
 //   varint code id | varint productcategorie id | varint provider id   (chunk dictionaries)
 //   key client | key allocation number
-//   u16 extra (referrer | sex << 3 | reason << 5 | 4096 when a birth date follows) [u24 birth]
+//   u16 extra (referrer | sex << 3 | reason << 5 | 4096 when a birth date follows
+//              | 8192 when it is the previous row's) [u24 birth, when 4096 and not 8192]
 //   (two fixed bytes: with a reason the value needs two varint bytes anyway, and this reads without a branch)
 //
 // A key is u8 form | u8 length | bytes. Form 1 (2) packs an even-length lowercase (uppercase)
 // hex text two digits to a byte, as pseudonyms and allocation numbers usually are; form 0 is
 // the text's UTF-8 bytes. The form is part of the identity, so packing never merges two keys.
+// A client key that is the previous row's of the same piece is the one byte 3 (REPEAT): exports
+// list a client's rows together, so about half the rows say so, and a whole country's rows wait
+// here (10 M rows: some 50 MB less).
 import { OPEN_END } from '../model/model.js';
 import type { ChunkDict, ProductRow } from '../model/rows.js';
 
@@ -25,8 +29,11 @@ export const orderKey = (source: number, chunk: number, line: number): number =>
 /** Day 0 of the record's dates: 1900-01-01 (dates.ts accepts 1900..2199, which fits 24 bits). */
 const DAY_BASE = -25567;
 const OPEN_DAYS = 0xffffff;
-/** Bit of `extra` that says a birth date follows. */
+/** Bit of `extra` that says the row has a birth date; with SAME_BIRTH it is the previous row's (none follows). */
 const HAS_BIRTH = 4096;
+const SAME_BIRTH = 8192;
+/** Form byte of a client key that is the previous row's. */
+const REPEAT = 3;
 
 /** 0..9, a..f -> 0..15 for form 1; 0..9, A..F for form 2; -1 otherwise. */
 const HEX_LOWER = new Int8Array(256).fill(-1);
@@ -47,6 +54,10 @@ export class PartitionWriter {
   private buf: Uint8Array;
   private pos = 0;
   private line = 0;
+  /** Where the previous row's client key (form, length, bytes) lies in buf; -1 before the first row. */
+  private keyAt = -1;
+  private keyLen = 0;
+  private birth = NaN;
 
   /** Rows of one chunk of one source. */
   constructor(source: number, chunk: number, initial = 64 * 1024) {
@@ -89,13 +100,23 @@ export class PartitionWriter {
     pos = varintAt(b, pos + 9, code);
     pos = varintAt(b, pos, pcat);
     pos = varintAt(b, pos, provider);
+    const at = pos;
     pos = keyAt(b, pos, client, clientS, clientE);
+    if (pos - at === this.keyLen && sameBytes(b, at, this.keyAt, this.keyLen)) {
+      b[at] = REPEAT;
+      pos = at + 1;
+    } else {
+      this.keyAt = at;
+      this.keyLen = pos - at;
+    }
     pos = keyAt(b, pos, alloc, allocS, allocE);
-    const x = birth === OPEN_END ? extra : extra | HAS_BIRTH;
+    const same = birth === this.birth;
+    this.birth = birth;
+    const x = birth === OPEN_END ? extra : same ? extra | HAS_BIRTH | SAME_BIRTH : extra | HAS_BIRTH;
     b[pos] = x;
     b[pos + 1] = x >>> 8;
     pos += 2;
-    if (x & HAS_BIRTH) {
+    if ((x & (HAS_BIRTH | SAME_BIRTH)) === HAS_BIRTH) {
       const d = birth - DAY_BASE;
       b[pos] = d;
       b[pos + 1] = d >>> 8;
@@ -181,6 +202,7 @@ export function forEachClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)
     let prevS = -1;
     let prevL = -1;
     let client = -1;
+    let birth = OPEN_END;
     // Varints inline (one byte is the usual case); `p` stays a local, not a closure variable.
     while (p < b.length) {
       let delta = b[p++];
@@ -216,25 +238,30 @@ export function forEachClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)
       cols.code[n] = code;
       cols.pcat[n] = pcat;
       cols.provider[n] = provider;
-      const ks = p; // client key: form, length, bytes
-      const kl = 2 + b[p + 1];
-      p += kl;
-      // Exports usually list a client's rows together: while the key bytes repeat, skip the hash.
-      if (client < 0 || kl !== prevL || !sameBytes(b, prevS, ks, kl)) client = clients.numberOf(bufs, piece, ks, kl);
-      prevS = ks;
-      prevL = kl;
+      if (b[p] === REPEAT) {
+        p++; // the previous row's client
+      } else {
+        const ks = p; // client key: form, length, bytes
+        const kl = 2 + b[p + 1];
+        p += kl;
+        // Rows of one client in other chunks' pieces come in a row too: while the key bytes repeat, skip the hash.
+        if (client < 0 || kl !== prevL || !sameBytes(b, prevS, ks, kl)) client = clients.numberOf(bufs, piece, ks, kl);
+        prevS = ks;
+        prevL = kl;
+      }
       cols.client[n] = client;
       cols.alloc[n] = p; // allocation number: form, length, bytes (length 0: none)
       p += 2 + b[p + 1];
       const extra = b[p] | (b[p + 1] << 8);
       p += 2;
-      cols.extra[n] = extra;
-      if (extra & HAS_BIRTH) {
-        cols.birth[n] = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + DAY_BASE;
+      if ((extra & (HAS_BIRTH | SAME_BIRTH)) === HAS_BIRTH) {
+        birth = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + DAY_BASE;
         p += 3;
-      } else {
-        cols.birth[n] = OPEN_END;
+      } else if ((extra & HAS_BIRTH) === 0) {
+        birth = OPEN_END;
       }
+      cols.birth[n] = birth;
+      cols.extra[n] = extra & ~(HAS_BIRTH | SAME_BIRTH);
       n++;
     }
   }
@@ -282,8 +309,8 @@ export function forEachClient(pieces: readonly Piece[], kindOf: readonly (0 | 1)
   }
 }
 
-/** The fewest bytes a record takes (one-byte varints, keys of one byte and none). */
-const MIN_RECORD_BYTES = 1 + 6 + 3 + 3 + 3 + 2 + 2;
+/** The fewest bytes a record takes (one-byte varints, a repeated client key, no allocation number). */
+const MIN_RECORD_BYTES = 1 + 6 + 3 + 3 + 1 + 2 + 2;
 
 /** A partition's rows in columns, one entry per row in decode order. */
 class Columns {
