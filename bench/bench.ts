@@ -27,11 +27,11 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { generate, type GeneratedFiles } from '../src/generate/generate.js';
+import type { SqlChildSpec } from './sql-child.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PROBE = new URL('./rss-probe.js', import.meta.url).href;
-const DUCK_CHILD = fileURLToPath(new URL('./duckdb-child.js', import.meta.url));
-const LEAN_CHILD = fileURLToPath(new URL('./lean-child.js', import.meta.url));
+const SQL_CHILD = fileURLToPath(new URL('./sql-child.js', import.meta.url));
 const GENERATOR = fileURLToPath(new URL('../src/generate/generate.js', import.meta.url));
 /** Rows per client the generator writes on average (measured: 2.22 M rows for 1 M clients). */
 const ROWS_PER_CLIENT = 2.2225;
@@ -142,13 +142,15 @@ function trajectArgs(d: Dataset, workers: number, out: string, kind: Kind = 'all
 }
 function leanArgs(d: Dataset, out: string, kind: Kind): string[] {
   const spec = join(d.dir, `lean-spec-${kind}-${process.pid}.json`);
-  writeFileSync(spec, JSON.stringify({ inputs: d.inputs, codes: d.codes, regions: d.regions, year: argv.year, kind }));
-  return [LEAN_CHILD, spec, out];
+  const sql: SqlChildSpec = { sql: 'lean', inputs: d.inputs, codes: d.codes, regions: d.regions, year: argv.year, kind };
+  writeFileSync(spec, JSON.stringify(sql));
+  return [SQL_CHILD, spec, out];
 }
 function duckArgs(d: Dataset, out: string): string[] {
   const spec = join(d.dir, `duckdb-spec-${process.pid}.json`);
-  writeFileSync(spec, JSON.stringify({ inputs: d.inputs, codes: d.codes, regions: d.regions, year: argv.year }));
-  return [DUCK_CHILD, spec, out];
+  const sql: SqlChildSpec = { sql: 'reference', inputs: d.inputs, codes: d.codes, regions: d.regions, year: argv.year };
+  writeFileSync(spec, JSON.stringify(sql));
+  return [SQL_CHILD, spec, out];
 }
 
 interface Counts {
