@@ -72,7 +72,8 @@ function dayOf(iso: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
 }
 
-const lit = (s: string): string => s.replace(/'/g, "''");
+/** A text as the inside of a SQL string literal. */
+export const lit = (s: string): string => s.replace(/'/g, "''");
 
 /** The statements of reference.sql with the parameters filled in. */
 export function referenceStatements(opts: ReferenceOptions): string[] {
@@ -106,30 +107,47 @@ export function referenceStatements(opts: ReferenceOptions): string[] {
     .replaceAll('{{data_until}}', opts.dataUntil === undefined ? 'NULL' : String(dayOf(opts.dataUntil)))
     .replaceAll('{{lookback_days}}', String(Math.trunc(opts.lookbackDays ?? 365)))
     .replaceAll('{{codes}}', lit(opts.codes));
-  // Statements end with ';' at the end of a line; drop comment-only pieces.
+  return sqlStatements(sql);
+}
+
+/** The statements of a SQL file: each ends with ';' at the end of a line; comment-only pieces are dropped. */
+export function sqlStatements(sql: string): string[] {
   return sql
     .split(/;[ \t]*\r?\n/)
     .map((s) => s.trim())
     .filter((s) => s.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('--')));
 }
 
-/** Runs the statements on a connection (in its current database) and reads the metrics rows. */
-async function runOn(conn: DuckDBConnection, opts: ReferenceOptions): Promise<ReferenceRow[]> {
-  if (opts.inputs.length === 0) throw new Error('no inputs');
-  const statements = referenceStatements(opts);
+/** A number column that may be NULL. */
+export const nullableNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Runs every statement on the connection (in its current database) and reads the last one's rows:
+ * the metrics columns as ReferenceRow, and each row as DuckDB gave it for the columns a caller adds.
+ */
+export async function runMetricsSql(conn: DuckDBConnection, statements: readonly string[]): Promise<{ row: ReferenceRow; raw: Record<string, unknown> }[]> {
   for (const s of statements.slice(0, -1)) await conn.run(s);
   const reader = await conn.runAndReadAll(statements[statements.length - 1]);
   return reader.getRowObjectsJS().map((r) => ({
-    level: r.level as ReferenceRow['level'],
-    area: String(r.area),
-    data_kind: r.data_kind as ReferenceRow['data_kind'],
-    measure: String(r.measure),
-    category: String(r.category ?? ''),
-    bucket: String(r.bucket ?? ''),
-    numerator: Number(r.numerator),
-    denominator: r.denominator === null || r.denominator === undefined ? null : Number(r.denominator),
-    value: r.value === null || r.value === undefined ? null : Number(r.value),
+    row: {
+      level: r.level as ReferenceRow['level'],
+      area: String(r.area),
+      data_kind: r.data_kind as ReferenceRow['data_kind'],
+      measure: String(r.measure),
+      category: String(r.category ?? ''),
+      bucket: String(r.bucket ?? ''),
+      numerator: Number(r.numerator),
+      denominator: nullableNumber(r.denominator),
+      value: nullableNumber(r.value),
+    },
+    raw: r,
   }));
+}
+
+/** Runs the reference on a connection (in its current database) and reads the metrics rows. */
+async function runOn(conn: DuckDBConnection, opts: ReferenceOptions): Promise<ReferenceRow[]> {
+  if (opts.inputs.length === 0) throw new Error('no inputs');
+  return (await runMetricsSql(conn, referenceStatements(opts))).map((r) => r.row);
 }
 
 /** One DuckDB instance for many runs (e.g. the cases of one test file). */

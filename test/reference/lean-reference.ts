@@ -2,7 +2,7 @@
 // export of the generator, for allocations or claims, and returns its rows.
 // Independent of the engine: it imports nothing from src/.
 import { readFileSync } from 'node:fs';
-import { referenceSqlPath } from './duckdb-reference.js';
+import { lit, nullableNumber, referenceSqlPath, runMetricsSql, sqlStatements } from './duckdb-reference.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface LeanOptions {
@@ -35,7 +35,6 @@ export interface LeanRow {
 
 const sqlPath = (): string => referenceSqlPath('lean.sql');
 
-const lit = (s: string): string => s.replace(/'/g, "''");
 const date = (y: number): string => `DATE '${String(y).padStart(4, '0')}-01-01'`;
 
 /** The statements of lean.sql for one data kind, with the parameters filled in. */
@@ -58,33 +57,16 @@ export function leanStatements(opts: LeanOptions): string[] {
     .replaceAll('{{y2}}', date(y + 2))
     .replaceAll('{{gap}}', String(Math.trunc(opts.gapDays ?? 30)))
     .replaceAll('{{lookback}}', String(Math.trunc(opts.lookbackDays ?? 365)));
-  return sql
-    .split(/;[ \t]*\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('--')));
+  return sqlStatements(sql);
 }
-
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export async function runLean(opts: LeanOptions): Promise<LeanRow[]> {
   if (opts.inputs.length === 0) throw new Error('no inputs');
   const db = await DuckDBInstance.create(':memory:', opts.threads ? { threads: String(opts.threads) } : {});
   const conn = await db.connect();
   try {
-    const statements = leanStatements(opts);
-    for (const s of statements.slice(0, -1)) await conn.run(s);
-    const reader = await conn.runAndReadAll(statements[statements.length - 1]);
-    return reader.getRowObjectsJS().map((r) => ({
-      level: r.level as LeanRow['level'],
-      area: String(r.area),
-      data_kind: r.data_kind as LeanRow['data_kind'],
-      measure: String(r.measure),
-      category: String(r.category ?? ''),
-      bucket: String(r.bucket ?? ''),
-      numerator: Number(r.numerator),
-      denominator: num(r.denominator),
-      value: num(r.value),
-      expected: num(r.expected),
+    return (await runMetricsSql(conn, leanStatements(opts))).map(({ row, raw }) => ({
+      ...row, data_kind: row.data_kind as LeanRow['data_kind'], expected: nullableNumber(raw.expected),
     }));
   } finally {
     conn.closeSync();
