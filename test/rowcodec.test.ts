@@ -1,7 +1,9 @@
 // The binary records between the two phases: every field survives the round trip, and packing
 // keys never merges or splits clients (grouping by decoded key = grouping by the original text).
 import { describe, expect, it } from 'vitest';
-import { forEachClient, orderKey, PartitionWriter, type Piece } from '../src/partition/rowcodec.js';
+import { PartitionWriter } from '../src/partition/write.js';
+import { forEachClient, type Piece } from '../src/partition/read.js';
+import { orderKey } from '../src/partition/layout.js';
 import type { ProductRow } from '../src/model/rows.js';
 import { packExtra, type ChunkDict } from '../src/model/rows.js';
 import { OPEN_END } from '../src/model/model.js';

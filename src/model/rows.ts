@@ -24,7 +24,7 @@ export interface ProductRow {
   productcategorie: string;
   provider: string;
   /** The allocation number's identity: '' none; rows with the same number have the same value
-   *  (a number when the text packs into six bytes, else a string: partition/rowcodec.ts). */
+   *  (a number when the text packs into six bytes, else a string: partition/read.ts). */
   allocation: string | number;
   start: Day;
   end: Day;

@@ -11,6 +11,7 @@ import type { Field } from '../read/columns.js';
 import type { SourcePlan } from '../read/sources.js';
 import { pgbMatcher } from '../read/profile.js';
 import { fieldString, forEachRecord, type RecordView } from '../read/csv.js';
+import { sameBytes } from '../model/bytes.js';
 import { compileDateFormat, parseDateBytes, type DateFormat } from '../read/dates.js';
 import { parseTrimmedGemeenteBytes } from '../read/municipality.js';
 
@@ -254,7 +255,7 @@ export class ChunkParser {
           const bs = r.starts[col.birthdate];
           const be = r.ends[col.birthdate];
           let d: number;
-          if (be - bs === lastBirthE - lastBirthS && sameBytes(buf, bs, lastBirthS, be - bs)) d = lastBirth;
+          if (be - bs === lastBirthE - lastBirthS && sameBytes(buf, bs, buf, lastBirthS, be - bs)) d = lastBirth;
           else {
             d = lastBirth = date(r, col.birthdate);
             lastBirthS = bs;
@@ -282,11 +283,6 @@ export class ChunkParser {
     });
     return res;
   }
-}
-
-function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
-  return true;
 }
 
 function allDigits(b: Uint8Array, n: number): boolean {

@@ -7,6 +7,10 @@
 // at most 1 in 1,331 (11^3: three of three passing), or at most 1 in 121 (11^2) when the client
 // column is named like a BSN column, and at least a quarter of the values pass.
 import { normaliseHeader } from './columns.js';
+import { fnv1a, FNV_OFFSET } from '../model/bytes.js';
+
+/** The byte '0', hashed before an 8-digit value. */
+const ZERO = Uint8Array.of(48);
 
 /**
  * The elfproef (eleven test) of a BSN: exactly 9 digits d1..d9, not all zeros, with
@@ -67,10 +71,8 @@ export function clientSampler(cap = BSN_SAMPLE_PER_CHUNK): { sample: ClientSampl
       const len = e - s;
       let digits = len === 8 || len === 9;
       for (let i = s; digits && i < e; i++) if (b[i] < 48 || b[i] > 57) digits = false;
-      let h = 0x811c9dc5;
-      if (digits && len === 8) h = Math.imul(h ^ 48, 0x01000193);
-      for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-      h >>>= 0;
+      // An 8-digit value hashes as its 9-digit form with the leading zero a spreadsheet dropped.
+      const h = fnv1a(b, s, e, digits && len === 8 ? fnv1a(ZERO, 0, 1) : FNV_OFFSET) >>> 0;
       if (seen.has(h)) return;
       seen.add(h);
       (digits && elfproefBytes(b, s, e) ? sample.passing : sample.other).push(h);
