@@ -28,6 +28,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { generate, type GeneratedFiles } from '../src/generate/generate.js';
 import type { SqlChildSpec } from './sql-child.js';
+import type { LeanRow } from '../test/reference/lean-reference.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PROBE = new URL('./rss-probe.js', import.meta.url).href;
@@ -201,9 +202,6 @@ function expectedOf(trajectOut: string): Map<string, number | null> {
   return out;
 }
 
-interface LeanRow extends Row {
-  expected: number | null;
-}
 /** The Kaplan-Meier measures, whose value the lean SQL computes itself (metrics.json rounds it to 4 decimals). */
 const SURVIVAL = new Set(['in_trajectory_after', 'trajectory_duration_median']);
 const near = (a: number | null | undefined, b: number | null | undefined, tol: number): boolean =>
