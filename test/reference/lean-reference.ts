@@ -2,7 +2,7 @@
 // export of the generator, for allocations or claims, and returns its rows.
 // Independent of the engine: it imports nothing from src/.
 import { readFileSync } from 'node:fs';
-import { lit, nullableNumber, referenceSqlPath, runMetricsSql, sqlStatements } from './duckdb-reference.js';
+import { lit, nullableNumber, referenceSqlPath, runMetricsSql, sqlStatements, type DataKind, type ReferenceRow } from './duckdb-reference.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface LeanOptions {
@@ -10,7 +10,7 @@ export interface LeanOptions {
   inputs: string[];
   codes: string;
   regions: string;
-  kind: 'allocations' | 'claims';
+  kind: DataKind;
   year: number;
   gapDays?: number;
   lookbackDays?: number;
@@ -18,17 +18,9 @@ export interface LeanOptions {
   threads?: number;
 }
 
-export interface LeanRow {
-  level: 'municipality' | 'region' | 'all';
-  area: string;
-  data_kind: 'allocations' | 'claims';
-  measure: string;
-  category: string;
-  bucket: string;
-  numerator: number;
-  denominator: number | null;
-  /** The Kaplan-Meier value (in_trajectory_after: S(t); trajectory_duration_median: days); null otherwise. */
-  value: number | null;
+/** A metrics row of the reference (of one data kind: the lean SQL has no mixed figures), with E. */
+export interface LeanRow extends Omit<ReferenceRow, 'data_kind'> {
+  data_kind: DataKind;
   /** SPEC 12's expected count E (municipality rows of the standardised shares); null otherwise. */
   expected: number | null;
 }
