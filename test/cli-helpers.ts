@@ -16,9 +16,9 @@ export interface CliResult {
 }
 
 /** Runs `node bin/traject.js ...args` from the repository root; stdout/stderr are pipes, not a TTY. */
-export function traject(args: readonly string[], opts: { cwd?: string } = {}): CliResult {
+export function traject(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   if (!existsSync(join(REPO, 'dist/src/traject.bundle.mjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', timeout: 60_000, env: opts.env ? { ...process.env, ...opts.env } : process.env });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -129,7 +129,7 @@ describe('ingest fuzz', () => {
       const kind = seed % 2 === 0 ? 'claims' : 'allocations';
       const runs = [];
       for (const [chunkBytes, workers] of [[50, 2], [777, 1], [4 << 20, 2]]) {
-        const res = await runAnalysis({ inputs: [file], codes, regions, year: 2021, workers, chunkBytes, disclosure: 'off', kind });
+        const res = await runAnalysis({ inputs: [file], codes, regions, year: 2021, workers, inThreadBelowBytes: 0, chunkBytes, disclosure: 'off', kind });
         const [acc] = accounting(res);
         expect(acc.read, `seed ${seed}`).toBe(acc.accepted + acc.rejected);
         expect(Object.values(acc.reasons).reduce((a, b) => a + b, 0)).toBe(acc.rejected);

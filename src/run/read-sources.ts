@@ -2,7 +2,7 @@
 // bytes as they pass; keeps at most two chunks per worker in flight.
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { Piscina } from 'piscina';
+import type { TaskRunner } from './pool.js';
 import { lastRecordBoundary } from '../read/csv.js';
 import type { OpenedSource } from '../read/sources.js';
 import { fileSha256 } from '../read/sources.js';
@@ -23,7 +23,7 @@ export interface ReadProgress {
   rowsRead: number;
 }
 
-export async function readAll(pool: Piscina, sources: OpenedSource[], workers: number, chunkBytes: number,
+export async function readAll(pool: TaskRunner, sources: OpenedSource[], workers: number, chunkBytes: number,
   onProgress?: (p: ReadProgress) => void): Promise<{ parsed: Parsed[]; sha256: string[] }> {
   const parsed: Parsed[] = [];
   const sha256: string[] = [];
@@ -36,7 +36,7 @@ export async function readAll(pool: Piscina, sources: OpenedSource[], workers: n
   let rowsRead = 0;
   const dispatch = (source: number, chunk: number, buf: Buffer, length: number, progressBytes = length) => {
     const task: ParseTask = { source, chunk, bytes: buf.buffer as ArrayBuffer, length };
-    const tracked: Promise<void> = (pool.run(task, { name: 'parse', transferList: [task.bytes] }) as Promise<ParsedChunk>)
+    const tracked: Promise<void> = pool.parse(task)
       .then((result) => {
         parsed.push({ source, chunk, result });
         rowsRead += result.read;

@@ -20,9 +20,9 @@ import type { Ledger } from '../disclosure/ledger.js';
 import { publish, type Publication } from '../publish/publish.js';
 import { account, describe, refuseRawBsns } from './accounting.js';
 import { buildManifest } from './manifest.js';
-import { startPool } from './pool.js';
+import { IN_THREAD_BELOW_BYTES, startPool } from './pool.js';
 import { readAll } from './read-sources.js';
-import type { AggregateResult, AggregateTask, WorkerSetup } from './tasks.js';
+import type { AggregateTask, WorkerSetup } from './tasks.js';
 
 export interface RunOptions {
   inputs: (string | SourceSpec)[];
@@ -35,7 +35,11 @@ export interface RunOptions {
   gaps?: number[];
   /** Breakdowns (SPEC 11): age_group, referrer, start_category, sex. */
   by?: string[];
+  /** Worker threads at most; default: the number of cores. */
   workers?: number;
+  /** Inputs smaller than this many bytes in all run on the main thread, without worker threads
+   *  (default IN_THREAD_BELOW_BYTES, 8 MiB; 0: always threads). */
+  inThreadBelowBytes?: number;
   /** Read every plain --input as this kind (default allocations). */
   kind?: 'allocations' | 'claims';
   disclosure?: 'off' | 'cbs';
@@ -132,10 +136,11 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
     mapping, regions: [...regionOf], plans: sources.map((s) => s.plan), partitions: PARTITIONS,
     years: years.map(cohortYear), gaps, mixed: kinds.size > 1, lookbackDays, breakdowns: by, strata: opts.compare !== 'pairwise',
   };
-  const { pool, stop } = startPool(setup, workers);
+  const bytesTotal = sources.reduce((s, x) => s + x.size, 0);
+  const pool = startPool(setup, bytesTotal < (opts.inThreadBelowBytes ?? IN_THREAD_BELOW_BYTES) ? 0 : workers);
+  const stop = pool.stop;
   opts.onStarted?.();
   lap('setup');
-  const bytesTotal = sources.reduce((s, x) => s + x.size, 0);
   try {
     const parsed = await readAll(pool, sources, workers, opts.chunkBytes ?? 4 << 20, (p) => opts.onProgress?.({ ...p, phase: 'read' }));
     lap('read+parse');
@@ -156,7 +161,7 @@ export async function runAnalysis(opts: RunOptions): Promise<RunResult> {
       const task: AggregateTask = {
         pieces: p, pieceDict: pieceDict[i].map((d) => used.indexOf(d)), dicts: used.map((d) => dicts[d]), dataUntil: cutOff.dataUntil,
       };
-      return pool.run(task, { name: 'aggregate', transferList: p }) as Promise<AggregateResult>;
+      return pool.aggregate(task);
     }));
     // The workers are done: let them shut down while the main thread merges and writes.
     void stop();
