@@ -148,19 +148,21 @@ async function axe(page: Page): Promise<{ violations: string[]; passes: string[]
 const measured: string[] = [];
 
 describe('on a laptop (1280 px) and a phone (390 px)', () => {
-  // every report on the phone; on the laptop the three whose layout differs most. axe runs on
-  // all but the English words and the long names (same layouts) and, on the laptop, the one-year
-  // demo, whose every section the demo with several years has too (an axe run costs 3-6 s);
-  // screenshots are taken of the demo with every section (each costs a second or more).
+  // every report on the phone; on the laptop the three whose layout differs most. axe runs once
+  // per report, on the phone, and on the laptop for the fixture (three data kinds) and the demo
+  // with every section; not on the English words and the long names (same layouts) nor on the
+  // one-year demo, whose every section the demo with several years has too (an axe run costs
+  // 3-6 s, its colour-contrast rule most of it); screenshots are taken of the demo with every
+  // section (each costs a second or more).
   const CASES = [
     { name: 'fixture-nl', screen: SCREENS[0], axe: true, shot: false },
     { name: 'demo', screen: SCREENS[0], axe: false, shot: false },
-    { name: 'small-suppressed', screen: SCREENS[0], axe: true, shot: false },
+    { name: 'small-suppressed', screen: SCREENS[0], axe: false, shot: false },
     { name: 'fixture-nl', screen: SCREENS[1], axe: true, shot: false },
     { name: 'fixture-en', screen: SCREENS[1], axe: false, shot: false }, // fixture-nl's layout in other words
     { name: 'fixture-internal', screen: SCREENS[1], axe: true, shot: false },
     { name: 'fixture-long-names', screen: SCREENS[1], axe: false, shot: false },
-    { name: 'demo', screen: SCREENS[1], axe: true, shot: false },
+    { name: 'demo', screen: SCREENS[1], axe: false, shot: false },
     { name: 'small-suppressed', screen: SCREENS[1], axe: true, shot: false },
     { name: 'demo-series', screen: SCREENS[0], axe: true, shot: true },
     { name: 'demo-series', screen: SCREENS[1], axe: true, shot: true },

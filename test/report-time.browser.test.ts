@@ -19,6 +19,8 @@ import { reportInput, REGION_OF } from './fixtures/report-fixture.js';
 import { tempDir } from './helpers.js';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');
+/** TRAJECT_SCREENSHOTS=1 also keeps screenshots of these pages in test/.out/ (each costs 1-3 s; the device test always keeps two). */
+const SCREENSHOTS = process.env.TRAJECT_SCREENSHOTS === '1';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const POINTS = ['91', '182', '365', '730'];
 const CLASSES = ['0-3m', '3-6m', '6-12m', '1-2y', '2-3y', '3-4y', '4y+'];
@@ -275,7 +277,7 @@ describe('other reports', () => {
     expect(firstHidden).toBeGreaterThan(0);
     expect(await text(page, '[data-chart="trend-allocations"] .panel >> nth=0 >> .k-lab')).toEqual(['2021', '2022', '2023niet definitief']);
     expect(await page.locator('#trend [data-not-final="2023"]').textContent()).toContain('De gegevens lopen tot 31 december 2023');
-    await page.screenshot({ path: join(OUT, 'time-cli-series-390.png'), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'time-cli-series-390.png'), fullPage: true });
     await page.close();
   });
 });

@@ -10,6 +10,8 @@ import { fmtDec, fmtInt, fmtPct, fractionPhrase } from '../src/report/format.js'
 import { publishedRows, reportInput, reportInputWithTexts } from './fixtures/report-fixture.js';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '.out');
+/** TRAJECT_SCREENSHOTS=1 also keeps screenshots of these pages in test/.out/ (each costs 1-3 s; the device test always keeps two). */
+const SCREENSHOTS = process.env.TRAJECT_SCREENSHOTS === '1';
 const CHROMIUM = '/usr/bin/chromium';
 /** Chromium's flags as traject --pdf starts it (src/output/pdf.ts). */
 const ARGS = [...CHROMIUM_FLAGS];
@@ -185,7 +187,7 @@ describe('report in headless Chromium', () => {
     expect(await page.locator('[data-internal]').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(0);
 
-    await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
@@ -201,7 +203,7 @@ describe('report in headless Chromium', () => {
     expect(await page.locator('[data-bar="outflow"]').count()).toBe(7);
     expect(await page.locator('[data-suppressed]').count()).toBe(0);
     expect(await page.locator('[data-bar="start_category_alone"]').count()).toBe(42);
-    await page.screenshot({ path: join(OUT, 'report-internal.png'), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'report-internal.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
@@ -233,7 +235,7 @@ describe('report in headless Chromium', () => {
     const { page, errors, requests } = await open('report-en.html', renderReport(reportInput('cbs', 'en')));
     expect(await page.locator('[data-bar="outflow"]').count()).toBe(5);
     expect(await page.locator('h1').innerText()).toMatch(/Youth care started in 2021/);
-    await page.screenshot({ path: join(OUT, 'report-en.png'), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'report-en.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
