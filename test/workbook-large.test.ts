@@ -60,7 +60,9 @@ beforeAll(async () => {
 });
 
 /** The read path alone, in a child process: its RSS after opening the sheet, at every 1 MB chunk
- *  of CSV records, and at its peak (getrusage's high-water mark), with the rows read. */
+ *  of CSV records (after a full garbage collection, so that what is measured is what the reader
+ *  keeps, not when V8 last collected: on a loaded machine it once rose 44 MiB over 7 chunks
+ *  without one), and at its peak (getrusage's high-water mark), with the rows read. */
 const CHILD = `
 const { openWorkbookSource, workbookChunks } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'dist/src/read/workbook-source.js')).href)});
 const src = await openWorkbookSource({ path: process.argv[1] }, 0, false);
@@ -69,6 +71,7 @@ const chunks = [];
 let rows = 0;
 for await (const c of workbookChunks(src, 1 << 20)) {
   for (let i = 0; i < c.length; i++) if (c.buf[i] === 10) rows++;
+  gc();
   chunks.push(process.memoryUsage().rss);
 }
 process.stdout.write(JSON.stringify({ opened, chunks, peak: process.resourceUsage().maxRSS * 1024, rows }));
@@ -76,7 +79,7 @@ process.stdout.write(JSON.stringify({ opened, chunks, peak: process.resourceUsag
 
 function readInChild(file: string): Promise<{ opened: number; chunks: number[]; peak: number; rows: number }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', CHILD, file], { timeout: 120_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, file], { timeout: 120_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${err.message}\n${stderr}`));
       else resolve(JSON.parse(stdout) as { opened: number; chunks: number[]; peak: number; rows: number });
     });
@@ -107,10 +110,9 @@ describe('a 200,000-row workbook', () => {
     expect(heap.length).toBeGreaterThanOrEqual(5);
     expect(mib(Math.max(...heap) - heap[0]), heap.map((h) => mib(h).toFixed(1)).join(' ')).toBeLessThan(24);
     expect(mib(Math.abs(heap[heap.length - 1] - heap[0]))).toBeLessThan(16);
-    // RSS of the read path, measured on the 2-core machine (shared, load 1-5): from the first chunk
-    // on it stays within 14-16 MiB of the first, a garbage collector's sawtooth (over 600,000 rows
-    // it rose and fell between 98 and 138 MiB and ended at 109), where exceljs's streaming reader
-    // grew chunk after chunk, 33-40 MiB; the peak is
+    // RSS of the read path after a full collection at each chunk, measured on the 2-core machine:
+    // from the first chunk on it stays within 9 MiB of the first (93-102, 95-103 MiB), where
+    // exceljs's streaming reader grew chunk after chunk, 33-40 MiB; the peak is
     // 45-57 MiB above the RSS once the sheet was opened, V8's young generation filling once, and
     // holding the sheet's 40 MB of XML besides would pass 80.
     const r = await child;
