@@ -1,8 +1,8 @@
 // Bundles the compiled CLI and the worker into one file each (dist/src/*.bundle.mjs), so that a
 // run loads two files instead of a hundred modules: measured start-up of `traject analyse`
 // 0.24 s -> 0.09 s on the 2-core CI machine (README, Performance). piscina stays external: it
-// starts its worker threads from its own files, and exceljs is loaded only by runs that write a workbook. esbuild-wasm: the same esbuild, no native binary.
-import * as esbuild from 'esbuild-wasm';
+// starts its worker threads from its own files, and exceljs is loaded only by runs that write a workbook.
+import * as esbuild from 'esbuild';
 
 const common = {
   bundle: true,
