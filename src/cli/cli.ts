@@ -245,7 +245,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('data-until', { type: 'string', describe: 'the last day the data can speak about (SPEC 10) [default: from the data]' })
         .option('lookback-days', { type: 'string', describe: 'prior care looks this many days back [default: 365]' })
         .option('compare', { type: 'string', describe: 'funnel: funnel plots, raw and standardised (SPEC 12); pairwise: the tests of SPEC 6 [default: funnel]' })
-        .option('workers', { type: 'string', describe: 'worker threads [default: number of cores]' })
+        .option('workers', { type: 'string', describe: 'worker threads at most [default: number of cores]; inputs under 8 MiB run on the main thread' })
         .option('disclosure', { type: 'string', describe: "cbs or off; 'off' only for internal runs [default: cbs]" })
         .option('threshold', { type: 'string', describe: 'counts up to this are suppressed [default: 7]' })
         .option('rounding', { type: 'string', describe: 'other counts are rounded to a multiple of this [default: 5]' })
