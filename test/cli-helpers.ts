@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SPEC_CODES } from './spec-cases.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +21,52 @@ export function traject(args: readonly string[], opts: { cwd?: string; env?: Rec
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', timeout: 60_000, env: opts.env ? { ...process.env, ...opts.env } : process.env });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let bundle: Promise<{ main: (argv: string[]) => Promise<number> }> | null = null;
+
+/**
+ * The same command in this process: the CLI bundle `bin/traject.js` loads, its `main(argv)`
+ * with the working folder set and stdout and stderr captured, its exit code returned. A
+ * process costs about 0.3 s of CPU to start and load the bundle and runs its code cold; the
+ * tests of what a command writes and prints run here (about 0.2 s a small run instead of 1 s),
+ * those of the process itself (exit status, environment, signals, a terminal) with traject().
+ * One command at a time: it changes the working folder and the streams' write functions.
+ */
+export async function cli(args: readonly string[], opts: { cwd?: string } = {}): Promise<CliResult> {
+  if (!existsSync(join(REPO, 'dist/src/traject.bundle.mjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+  bundle ??= import(pathToFileURL(join(REPO, 'dist/src/traject.bundle.mjs')).href) as Promise<{ main: (argv: string[]) => Promise<number> }>;
+  const { main } = await bundle;
+  const out: string[] = [];
+  const err: string[] = [];
+  const streams = [[process.stdout, out], [process.stderr, err]] as const;
+  const writes = streams.map(([stream]) => stream.write);
+  const consoleLog = console.log;
+  const consoleError = console.error;
+  const here = process.cwd();
+  const exit = process.exit;
+  // yargs exits the process after --help and --version: those run as a process (traject()).
+  process.exit = ((c?: number) => { throw new Error(`the CLI called process.exit(${c}): run this command with traject()`); }) as typeof process.exit;
+  const grab = (into: string[]) => (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const done = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  };
+  for (const [stream, into] of streams) stream.write = grab(into) as typeof stream.write;
+  console.log = (...xs: unknown[]) => void out.push(xs.map(String).join(' ') + '\n');
+  console.error = (...xs: unknown[]) => void err.push(xs.map(String).join(' ') + '\n');
+  try {
+    process.chdir(opts.cwd ?? REPO);
+    const code = await main([...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.chdir(here);
+    process.exit = exit;
+    streams.forEach(([stream], i) => (stream.write = writes[i]));
+    console.log = consoleLog;
+    console.error = consoleError;
+  }
 }
 
 /** Every file under `dir` (recursively), by path relative to `dir`, as bytes. */

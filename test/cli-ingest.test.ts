@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../src/run/run.js';
 import { REASONS } from '../src/normalise/normalise.js';
-import { bsns, cells, CODES_CSV, csvObjects, manifestOf, metricsOf, elfproef, REGIONS_CSV, traject, type MetricsRow } from './cli-helpers.js';
+import { bsns, cells, cli, CODES_CSV, csvObjects, elfproef, manifestOf, metricsOf, REGIONS_CSV, traject, type MetricsRow } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-cli-ingest-');
@@ -79,9 +79,9 @@ describe('row accounting and rejections', () => {
     expect(new Set(EXPECTED_REJECTS_A.map((r) => r[2]))).toEqual(new Set(REASONS));
   });
 
-  it('read = accepted + rejected per source, in stdout and the manifest; rejects.csv has file, line, column, reason', () => {
+  it('read = accepted + rejected per source, in stdout and the manifest; rejects.csv has file, line, column, reason', async () => {
     const out = join(tmp.dir, 'out-rejects');
-    const r = traject(['analyse', '--input', a, b, ...base(out)]);
+    const r = await cli(['analyse', '--input', a, b, ...base(out)]);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('traject:') && !/^traject: read /.test(l))).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${a}: 17 rows read = 4 accepted + 13 rejected (allocations)`);
@@ -103,9 +103,9 @@ describe('row accounting and rejections', () => {
     ]);
   });
 
-  it('the manifest records the checksum of the code table it read', () => {
+  it('the manifest records the checksum of the code table it read', async () => {
     const out = join(tmp.dir, 'out-rejects');
-    if (!existsSync(out)) traject(['analyse', '--input', a, b, ...base(out)]);
+    if (!existsSync(out)) await cli(['analyse', '--input', a, b, ...base(out)]);
     expect(manifestOf(out).codes.sha256).toBe(sha256(codes));
   });
 
@@ -120,9 +120,9 @@ describe('row accounting and rejections', () => {
     }
   });
 
-  it('--strict with a rejected row exits 2 and writes no output folder', () => {
+  it('--strict with a rejected row exits 2 and writes no output folder', async () => {
     const out = join(tmp.dir, 'out-strict');
-    const r = traject(['analyse', '--input', a, b, ...base(out), '--strict']);
+    const r = await cli(['analyse', '--input', a, b, ...base(out), '--strict']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--strict/);
     expect(existsSync(out)).toBe(false);
@@ -136,10 +136,10 @@ describe('row accounting and rejections', () => {
       ['no-client.csv', 'gemeente,productcode,begindatum,einddatum\nGM0014,A1,2021-01-01,\n', /\bclient\b/],
     ];
     for (const [name, content, what] of cases) {
-      it(name, () => {
+      it(name, async () => {
         const f = tmp.file(name, content);
         const out = join(tmp.dir, `out-${name}`);
-        const r = traject(['analyse', '--input', f, b, ...base(out)]);
+        const r = await cli(['analyse', '--input', f, b, ...base(out)]);
         expect(r.code).toBe(1);
         const lines = r.stderr.trimEnd().split('\n');
         expect(lines).toHaveLength(1);
@@ -172,9 +172,9 @@ describe('unusable settings on the command line fail at once with exit 1', () =>
     ['--kind claim', ['--year', '2021', '--kind', 'claim'], /^traject: --kind: unknown kind 'claim': expected 'allocations' or 'claims' \(did you mean 'claims'\?\)$/],
   ];
   for (const [name, args, what] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const out = join(tmp.dir, `out-settings-${name.replace(/\W+/g, '_')}`);
-      const r = traject(['analyse', '--input', f, '--codes', codes, '--out', out, '--quiet', ...args]);
+      const r = await cli(['analyse', '--input', f, '--codes', codes, '--out', out, '--quiet', ...args]);
       expect(r.code).toBe(1);
       const lines = r.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(1);
@@ -231,9 +231,9 @@ describe('profiles', () => {
     expect(cells(rows, { area: 'all', measure: 'outflow' })?.slice(0, 3)).toEqual(['1', '3', '0.3333']);
   };
 
-  it('a Windows-1252 export with Dutch headers is read without a profile; PGB rows are left out and counted', () => {
+  it('a Windows-1252 export with Dutch headers is read without a profile; PGB rows are left out and counted', async () => {
     const out = join(tmp.dir, 'out-w-auto');
-    const r = traject(['analyse', '--input', wAuto, ...base(out), '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', wAuto, ...base(out), '--disclosure', 'off']);
     expect(r.stderr).not.toMatch(/traject: (?!read )/);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${wAuto}: 5 rows read = 3 accepted + 2 rejected (allocations)`);
@@ -246,11 +246,11 @@ describe('profiles', () => {
     expect(manifestOf(out).inputs[0].reasons).toEqual({ 'PGB row (excluded by default)': 2 });
   });
 
-  it('--include-pgb keeps the PGB rows', () => {
+  it('--include-pgb keeps the PGB rows', async () => {
     // All five: cohort 5; in care 2022: w2, w4 = 2; outflow 3/5. GM0014: w1, w2, w3 = 3; GM0034: w4, w5 = 2.
     // Products started in 2021 in ambulant_non_ggz: w1, w3, w5 = 3 products for 3 youths.
     const out = join(tmp.dir, 'out-w-pgb');
-    const r = traject(['analyse', '--input', wAuto, ...base(out), '--disclosure', 'off', '--include-pgb']);
+    const r = await cli(['analyse', '--input', wAuto, ...base(out), '--disclosure', 'off', '--include-pgb']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${wAuto}: 5 rows read = 5 accepted + 0 rejected (allocations)`);
     const rows = metricsOf(out);
@@ -262,7 +262,7 @@ describe('profiles', () => {
     expect(manifestOf(out).settings.includePgb).toBe(true);
   });
 
-  it('the same export with a profile (windows-1252, named columns, dd/MM/yyyy) in a run file', () => {
+  it('the same export with a profile (windows-1252, named columns, dd/MM/yyyy) in a run file', async () => {
     const dir = join(tmp.dir, 'run-one');
     mkdirSync(join(dir, 'profiles'), { recursive: true });
     writeFileSync(join(dir, 'w.csv'), wFile('/'));
@@ -271,7 +271,7 @@ describe('profiles', () => {
       sources: [{ path: 'w.csv', profile: 'profiles/w.json' }], codes: codes, regions: regions, year: 2021, disclosure: 'off', out: 'results',
     }));
     // No --out: the run file's out is relative to the run file's folder (docs/profiles.md section 3).
-    const r = traject(['analyse', '--run', join(dir, 'run.json'), '--workers', '2']);
+    const r = await cli(['analyse', '--run', join(dir, 'run.json'), '--workers', '2']);
     expect(r.stderr).not.toMatch(/traject: (?!read )/);
     expect(r.code).toBe(0);
     const out = join(dir, 'results');
@@ -306,7 +306,7 @@ describe('profiles', () => {
     expect(bad.stderr).toMatch(/strict: expected true or false/);
   });
 
-  it('a run file with two sources of different profiles, linked by client key', () => {
+  it('a run file with two sources of different profiles, linked by client key', async () => {
     // Source 1: the Windows-1252 export above (profile file). Source 2: UTF-8, ',', yyyyMMdd, other
     // header names (inline profile):
     //   w1 GM0014 A1 15 May - 31 May 2021  -> w1's 2nd product: 15 May - 30 Apr = 15 days: same trajectory
@@ -331,7 +331,7 @@ describe('profiles', () => {
       codes, regions, year: 2021, gapDays: 30, disclosure: 'off', out: 'results',
     }));
     const out = join(tmp.dir, 'out-run-two');
-    const r = traject(['analyse', '--run', join(dir, 'run.json'), '--out', out, '--workers', '2']);
+    const r = await cli(['analyse', '--run', join(dir, 'run.json'), '--out', out, '--workers', '2']);
     expect(r.stderr).not.toMatch(/traject: (?!read )/);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'results'))).toBe(false); // --out wins over the run file
@@ -346,7 +346,7 @@ describe('profiles', () => {
     expect(m.inputs.map((s: Record<string, unknown>) => [s.read, s.accepted, s.rejected, s.kind])).toEqual([[5, 3, 2, 'allocations'], [3, 3, 0, 'allocations']]);
   });
 
-  it('--kind claims: monthly claim lines become products, trajectories and care next year', () => {
+  it('--kind claims: monthly claim lines become products, trajectories and care next year', async () => {
     // c1 A1 P1: Jan, Feb, Mar 2021 (each next month starts 1 day after the last ends: one product
     //    1 Jan - 31 Mar), then 15-30 Apr (15 - 31 Mar = 15 > 1: a 2nd product; <= 30: same trajectory).
     //    No claim in 2022: outflow.
@@ -376,7 +376,7 @@ describe('profiles', () => {
       'c4,GM0014,V1,2021-01-01,2021-01-31,P1',
     ].join('\n') + '\n');
     const out = join(tmp.dir, 'out-claims');
-    const r = traject(['analyse', '--input', f, ...base(out), '--kind', 'claims', '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', f, ...base(out), '--kind', 'claims', '--disclosure', 'off']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${f}: 13 rows read = 13 accepted + 0 rejected (claims)`);
     const rows = metricsOf(out);
@@ -398,13 +398,13 @@ describe('profiles', () => {
     expect(m.totals.duplicateRows).toBe(1);
   });
 
-  it('a profile mistake: exit 1, every mistake named with the profile file and the key, nothing written', () => {
+  it('a profile mistake: exit 1, every mistake named with the profile file and the key, nothing written', async () => {
     const dir = join(tmp.dir, 'run-bad');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'w.csv'), wFile('/'));
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ delimeter: ';', kind: 'toewijzingen', dateFormat: 'DD/MM/YYYY' }));
     writeFileSync(join(dir, 'run.json'), JSON.stringify({ sources: [{ path: 'w.csv', profile: 'bad.json', kind: 'allocations' }], codes, year: 2021, out: 'results' }));
-    const r = traject(['analyse', '--run', join(dir, 'run.json')]);
+    const r = await cli(['analyse', '--run', join(dir, 'run.json')]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.some((l) => /bad\.json/.test(l) && /delimeter/.test(l) && /did you mean 'delimiter'/.test(l))).toBe(true);
@@ -414,7 +414,7 @@ describe('profiles', () => {
     expect(existsSync(join(dir, 'results'))).toBe(false);
   });
 
-  it('an inline profile with a date format the reader cannot read: exit 1 at load, naming its JSON path', () => {
+  it('an inline profile with a date format the reader cannot read: exit 1 at load, naming its JSON path', async () => {
     // An en dash (as a word processor writes '-') used to pass the profile check and fail later in a worker.
     const dir = join(tmp.dir, 'run-dash');
     mkdirSync(dir, { recursive: true });
@@ -422,7 +422,7 @@ describe('profiles', () => {
     writeFileSync(join(dir, 'run.json'), JSON.stringify({
       sources: [{ path: 'w.csv', kind: 'allocations', profile: { ...W_PROFILE, dateFormat: 'dd\u2013MM\u2013yyyy' } }], codes, year: 2021, out: 'results',
     }));
-    const r = traject(['analyse', '--run', join(dir, 'run.json')]);
+    const r = await cli(['analyse', '--run', join(dir, 'run.json')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       `traject: run ${join(dir, 'run.json')}: sources[0].profile.dateFormat: unsupported separator '\u2013' (U+2013) in 'dd\u2013MM\u2013yyyy' (did you mean 'dd-MM-yyyy'?); separators are ASCII characters such as - / . or a space`,
@@ -430,11 +430,11 @@ describe('profiles', () => {
     expect(existsSync(join(dir, 'results'))).toBe(false);
   });
 
-  it('a run file that names a source that does not exist: exit 1, the run file and the path named', () => {
+  it('a run file that names a source that does not exist: exit 1, the run file and the path named', async () => {
     const dir = join(tmp.dir, 'run-missing');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'run.json'), JSON.stringify({ sources: [{ path: 'nope.csv', kind: 'claims' }], codes, year: 2021, out: 'results' }));
-    const r = traject(['analyse', '--run', join(dir, 'run.json')]);
+    const r = await cli(['analyse', '--run', join(dir, 'run.json')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/run\.json/);
     expect(r.stderr).toMatch(/sources\[0\]\.path/);
@@ -446,7 +446,7 @@ describe('profiles', () => {
 // 4. The iJw fallback
 
 describe('iJw productcategorie fallback', () => {
-  it('maps an unknown code by its productcategorie and lists it; codes without one are unmapped with their product count', () => {
+  it('maps an unknown code by its productcategorie and lists it; codes without one are unmapped with their product count', async () => {
     // 45X99 is not in the table; productcategorie 45 = "Jeugdhulp ambulant" -> ambulant_non_ggz: fallback,
     //   2 products in GM0014.
     // ZZ001 without productcategorie: unmapped, 1 product in GM0014 and 1 in GM0034.
@@ -463,7 +463,7 @@ describe('iJw productcategorie fallback', () => {
       'f6,GM0014,A1,54,2021-02-01,2021-03-31',
     ].join('\n') + '\n');
     const out = join(tmp.dir, 'out-ijw');
-    const r = traject(['analyse', '--input', f, ...base(out), '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', f, ...base(out), '--disclosure', 'off']);
     expect(r.code).toBe(0);
     const m = manifestOf(out);
     expect(m.fallbackCodes).toEqual([{ code: '45X99', gemeente: 'GM0014', products: 2 }]);
@@ -498,10 +498,10 @@ describe('raw BSNs', () => {
     for (const k of rawKeys) expect(elfproef(k.padStart(9, '0')), k).toBe(true);
   });
 
-  it('a source of raw BSNs is refused: exit 2, one line naming the file, telling to pseudonymise, no value', () => {
+  it('a source of raw BSNs is refused: exit 2, one line naming the file, telling to pseudonymise, no value', async () => {
     const f = tmp.file('bsn.csv', rowsFor(rawKeys));
     const out = join(tmp.dir, 'out-bsn');
-    const r = traject(['analyse', '--input', f, ...base(out)]);
+    const r = await cli(['analyse', '--input', f, ...base(out)]);
     expect(r.code).toBe(2);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('traject:') && !/^traject: read /.test(l));
     expect(lines).toHaveLength(1);
@@ -511,7 +511,7 @@ describe('raw BSNs', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('random 9-digit pseudonyms are not refused', () => {
+  it('random 9-digit pseudonyms are not refused', async () => {
     // A linear congruential stream of 9-digit numbers: about 1 in 11 passes the elfproef by chance.
     const keys: string[] = [];
     let x = 12345;
@@ -523,14 +523,14 @@ describe('raw BSNs', () => {
     expect(passing).toBeLessThan(60 * 0.5);
     const f = tmp.file('pseudo9.csv', rowsFor(keys));
     const out = join(tmp.dir, 'out-pseudo9');
-    const r = traject(['analyse', '--input', f, ...base(out), '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', f, ...base(out), '--disclosure', 'off']);
     expect(r.stderr).not.toMatch(/traject: (?!read )/);
     expect(r.code).toBe(0);
     // 60 distinct clients, each one product starting 1 Feb 2021: cohort 60.
     expect(cells(metricsOf(out), { area: 'all', measure: 'cohort_youths' })?.[0]).toBe(String(new Set(keys).size));
   });
 
-  it('decides by the evidence, not a minimum (docs/profiles.md 4): 3, 10 and 19 raw BSNs are refused, 2 are not; 8 of 20 is, 7 of 20 is not', () => {
+  it('decides by the evidence, not a minimum (docs/profiles.md 4): 3, 10 and 19 raw BSNs are refused, 2 are not; 8 of 20 is, 7 of 20 is not', async () => {
     // Minimum passing values of n distinct ones (chance for random pseudonyms at most 1 in 1,331):
     // n = 3: 3 (1/1331); n = 20: 8 (2.2e-4; 7 of 20: 1.4e-3). 2 of 2 (1/121) is too little evidence.
     const others = Array.from({ length: 13 }, (_, i) => `abc${i}`);
@@ -548,7 +548,7 @@ describe('raw BSNs', () => {
     expect(run('bsn-2x5.csv', [...real.slice(0, 2), ...real.slice(0, 2), ...real.slice(0, 2), ...real.slice(0, 2), ...real.slice(0, 2)]).code).toBe(0);
   });
 
-  it('a column named bsn is evidence too: 2 of 2 there are refused; a bsn column of hex pseudonyms is accepted', () => {
+  it('a column named bsn is evidence too: 2 of 2 there are refused; a bsn column of hex pseudonyms is accepted', async () => {
     const run = (name: string, keys: string[]) => traject(['analyse', '--input', tmp.file(name, rowsFor(keys, 'BSN')), ...base(join(tmp.dir, `out-${name}`))]);
     const two = run('named-2.csv', real.slice(0, 2));
     expect(two.code).toBe(2);
@@ -557,12 +557,12 @@ describe('raw BSNs', () => {
     expect(run('named-hex.csv', hex).code).toBe(0);
   });
 
-  it('traject pseudonymise makes the file acceptable', () => {
+  it('traject pseudonymise makes the file acceptable', async () => {
     const f = tmp.file('bsn-raw.csv', rowsFor(rawKeys));
     const ps = join(tmp.dir, 'bsn-pseudo.csv');
     const key = join(tmp.dir, 'secrets', 'regio.key');
     mkdirSync(join(tmp.dir, 'secrets'), { recursive: true });
-    const p = traject(['pseudonymise', '--input', f, '--output', ps, '--key', key, '--create-key', '--pad-bsn']);
+    const p = await cli(['pseudonymise', '--input', f, '--output', ps, '--key', key, '--create-key', '--pad-bsn']);
     expect(p.stderr).toBe('');
     expect(p.code).toBe(0);
     for (const k of rawKeys) {
@@ -570,7 +570,7 @@ describe('raw BSNs', () => {
       expect(readFileSync(ps, 'utf8')).not.toContain(k);
     }
     const out = join(tmp.dir, 'out-bsn-pseudo');
-    const r = traject(['analyse', '--input', ps, ...base(out), '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', ps, ...base(out), '--disclosure', 'off']);
     expect(r.stderr).not.toMatch(/traject: (?!read )/);
     expect(r.code).toBe(0);
     // 48 raw keys, distinct once the leading zeros are restored (--pad-bsn hashes an 8-digit value like

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { manifestOf, metricsOf, REPO, traject, type MetricsRow } from './cli-helpers.js';
+import { cli, type CliResult, manifestOf, metricsOf, type MetricsRow, REPO } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-cli-ledger-');
@@ -37,8 +37,8 @@ const twelve = files;
 const eleven = files.slice(0, 11);
 
 const analyse = (inputs: string[], out: string, ...extra: string[]) =>
-  traject(['analyse', '--input', ...inputs, '--codes', codes, '--regions', regions, '--year', '2021', '--out', join(tmp.dir, out), '--workers', '2', '--quiet', ...extra]);
-const ok = (r: ReturnType<typeof traject>) => {
+  cli(['analyse', '--input', ...inputs, '--codes', codes, '--regions', regions, '--year', '2021', '--out', join(tmp.dir, out), '--workers', '2', '--quiet', ...extra]);
+const ok = (r: CliResult) => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 };
@@ -52,9 +52,9 @@ describe('twelve municipalities, then eleven', () => {
   const ledger = join(tmp.dir, 'data', 'published.ledger');
   let first: MetricsRow[] = [];
 
-  it('the first run publishes as without a ledger and records its 65 published figures, beside the data', () => {
-    ok(analyse(twelve, 'plain-12'));
-    ok(analyse(twelve, 'r1', '--ledger', ledger));
+  it('the first run publishes as without a ledger and records its 65 published figures, beside the data', async () => {
+    ok(await analyse(twelve, 'plain-12'));
+    ok(await analyse(twelve, 'r1', '--ledger', ledger));
     expect(readFileSync(join(tmp.dir, 'r1', 'metrics.csv'))).toEqual(readFileSync(join(tmp.dir, 'plain-12', 'metrics.csv')));
     first = metricsOf(join(tmp.dir, 'r1'));
     // Hidden in run 1: GM0141 (5 youths) on its own counts, and GM0119 (25: the smallest other part of Zuid) to protect it.
@@ -82,16 +82,16 @@ describe('twelve municipalities, then eleven', () => {
     expect(readdirSync(join(tmp.dir, 'data')).filter((f) => f.startsWith('published.ledger'))).toEqual(['published.ledger']);
   });
 
-  it('without a ledger the second run gives GM0141 away by difference (150 - 145 youths in Zuid)', () => {
-    ok(analyse(eleven, 'plain-11'));
+  it('without a ledger the second run gives GM0141 away by difference (150 - 145 youths in Zuid)', async () => {
+    ok(await analyse(eleven, 'plain-11'));
     const second = metricsOf(join(tmp.dir, 'plain-11'));
     const zuid = (rows: MetricsRow[]) => rows.find((r) => r.area === 'Zuid' && r.measure === 'cohort_youths')!;
     expect([zuid(first).numerator, zuid(second).numerator]).toEqual(['150', '145']);
   });
 
-  it('with the ledger the region and all totals of the second run are held back (status ledger), GM0119 still protects them', () => {
+  it('with the ledger the region and all totals of the second run are held back (status ledger), GM0119 still protects them', async () => {
     const before = readFileSync(ledger);
-    const r = analyse(eleven, 'r2', '--ledger', ledger);
+    const r = await analyse(eleven, 'r2', '--ledger', ledger);
     ok(r);
     const second = metricsOf(join(tmp.dir, 'r2'));
     // Zuid: 145 youths (5 fewer), 72 of 145 outflow (2 fewer), 73 in care (3 fewer), 145/145 products: all
@@ -110,8 +110,8 @@ describe('twelve municipalities, then eleven', () => {
     expect(readFileSync(ledger)).not.toEqual(before);
   });
 
-  it('a rerun with the data of the first run holds nothing back and publishes the same table', () => {
-    ok(analyse(twelve, 'r3', '--ledger', ledger));
+  it('a rerun with the data of the first run holds nothing back and publishes the same table', async () => {
+    ok(await analyse(twelve, 'r3', '--ledger', ledger));
     expect(readFileSync(join(tmp.dir, 'r3', 'metrics.csv'))).toEqual(readFileSync(join(tmp.dir, 'r1', 'metrics.csv')));
     expect(manifestOf(join(tmp.dir, 'r3')).ledger).toMatchObject({ earlierRuns: 2, suppressed: 0, published: 65 });
     expect(ledgerJson(ledger).runs.at(-1)).toMatchObject({ run: 3, published: 65, added: 0 });
@@ -119,13 +119,13 @@ describe('twelve municipalities, then eleven', () => {
 });
 
 describe('a corrected file that changes one youth', () => {
-  it('holds back the figures that youth moves, in its municipality, its region and all; nothing else changes', () => {
+  it('holds back the figures that youth moves, in its municipality, its region and all; nothing else changes', async () => {
     const ledger = join(tmp.dir, 'corrected.ledger');
-    ok(analyse(twelve, 'c1', '--ledger', ledger));
+    ok(await analyse(twelve, 'c1', '--ledger', ledger));
     // GM0037: 9 of its 20 youths outflow instead of 10 (one youth was still in care in 2022).
     const fixed = [...twelve];
     fixed[2] = municipalityFile(2, 9, 'corrected');
-    ok(analyse(fixed, 'c2', '--ledger', ledger));
+    ok(await analyse(fixed, 'c2', '--ledger', ledger));
     const before = metricsOf(join(tmp.dir, 'c1'));
     const after = metricsOf(join(tmp.dir, 'c2'));
     // outflow 10 -> 9 and in care 10 -> 11 in GM0037, 60 -> 59 and 60 -> 61 in Noord, 134 -> 133 and
@@ -141,11 +141,11 @@ describe('a corrected file that changes one youth', () => {
 
 describe('ledgers a run cannot use', () => {
   const ledger = join(tmp.dir, 'settings.ledger');
-  it('setup: a ledger written with threshold 7, rounding 5', () => ok(analyse(twelve, 's1', '--ledger', ledger)));
+  it('setup: a ledger written with threshold 7, rounding 5', async () => ok(await analyse(twelve, 's1', '--ledger', ledger)));
 
-  it('other disclosure settings are refused (exit 1): nothing written, the ledger unchanged', () => {
+  it('other disclosure settings are refused (exit 1): nothing written, the ledger unchanged', async () => {
     const before = readFileSync(ledger);
-    const r = analyse(eleven, 's2', '--ledger', ledger, '--threshold', '10');
+    const r = await analyse(eleven, 's2', '--ledger', ledger, '--threshold', '10');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`traject: ledger ${ledger}: written with disclosure threshold 7 and rounding 5, but this run uses threshold 10 and rounding 5;`);
     expect(existsSync(join(tmp.dir, 's2'))).toBe(false);
@@ -153,42 +153,42 @@ describe('ledgers a run cannot use', () => {
     expect(existsSync(ledger + '.lock')).toBe(false);
   });
 
-  it('a ledger of another engine version is refused', () => {
+  it('a ledger of another engine version is refused', async () => {
     const other = join(tmp.dir, 'other-engine.ledger');
     writeFileSync(other, readFileSync(ledger, 'utf8').replace(/"engine": "[^"]*"/, '"engine": "0.0.1"'));
-    const r = analyse(twelve, 's3', '--ledger', other);
+    const r = await analyse(twelve, 's3', '--ledger', other);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/traject: ledger .*other-engine\.ledger: written by traject 0\.0\.1, but this is traject \d+\.\d+\.\d+/);
     expect(r.stderr).toContain('start a new ledger file for this version');
   });
 
-  it('an internal run with a ledger is refused: it publishes nothing', () => {
-    const r = analyse(twelve, 's4', '--ledger', ledger, '--disclosure', 'off');
+  it('an internal run with a ledger is refused: it publishes nothing', async () => {
+    const r = await analyse(twelve, 's4', '--ledger', ledger, '--disclosure', 'off');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--ledger: an internal run (--disclosure off) publishes nothing');
     expect(existsSync(join(tmp.dir, 's4'))).toBe(false);
   });
 
-  it('a ledger inside the output folder is refused, and a file that is not a ledger', () => {
-    const r = analyse(twelve, 's5', '--ledger', join(tmp.dir, 's5', 'published.ledger'));
+  it('a ledger inside the output folder is refused, and a file that is not a ledger', async () => {
+    const r = await analyse(twelve, 's5', '--ledger', join(tmp.dir, 's5', 'published.ledger'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/the ledger holds exact small counts and is not for publication, so it must never be in the output folder/);
-    const r2 = analyse(twelve, 's6', '--ledger', regions);
+    const r2 = await analyse(twelve, 's6', '--ledger', regions);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain('that is an input of this run');
     const notLedger = tmp.file('notes.txt', 'hello\n');
-    const r3 = analyse(twelve, 's7', '--ledger', notLedger);
+    const r3 = await analyse(twelve, 's7', '--ledger', notLedger);
     expect(r3.code).toBe(1);
     expect(r3.stderr).toContain(`ledger ${notLedger}: not a traject publication ledger (not JSON)`);
   });
 
-  it('a run file names the ledger relative to itself', () => {
+  it('a run file names the ledger relative to itself', async () => {
     const dir = join(tmp.dir, 'runfile');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'run.json'), JSON.stringify({
       sources: twelve.map((path) => ({ path, kind: 'allocations' })), codes, regions, year: 2021, out: 'out', ledger: 'pub.ledger',
     }));
-    ok(traject(['analyse', '--run', join(dir, 'run.json'), '--quiet', '--workers', '2']));
+    ok(await cli(['analyse', '--run', join(dir, 'run.json'), '--quiet', '--workers', '2']));
     expect(ledgerJson(join(dir, 'pub.ledger')).runs).toHaveLength(1);
     expect(manifestOf(join(dir, 'out')).ledger.published).toBe(65);
   });
@@ -196,12 +196,12 @@ describe('ledgers a run cannot use', () => {
 
 describe('an interrupted run leaves the ledger unchanged', () => {
   const ledger = join(tmp.dir, 'interrupted.ledger');
-  it('setup', () => ok(analyse(twelve, 'i1', '--ledger', ledger)));
+  it('setup', async () => ok(await analyse(twelve, 'i1', '--ledger', ledger)));
 
-  it('a run that fails (--strict with a rejected row) changes nothing and leaves no lock or pending file', () => {
+  it('a run that fails (--strict with a rejected row) changes nothing and leaves no lock or pending file', async () => {
     const before = readFileSync(ledger);
     const bad = tmp.file('bad.csv', 'client_id,gemeente,productcode,begindatum,einddatum\nz1,GM0014,A1,2021-03-01,2021-02-01\n');
-    const r = analyse([...eleven, bad], 'i2', '--ledger', ledger, '--strict');
+    const r = await analyse([...eleven, bad], 'i2', '--ledger', ledger, '--strict');
     expect(r.code).toBe(2);
     expect(readFileSync(ledger)).toEqual(before);
     expect(readdirSync(tmp.dir).filter((f) => f.startsWith('interrupted.ledger'))).toEqual(['interrupted.ledger']);
@@ -226,23 +226,23 @@ describe('an interrupted run leaves the ledger unchanged', () => {
     expect(readFileSync(ledger)).toEqual(before);
     expect(existsSync(ledger + '.pending')).toBe(false);
     expect(existsSync(ledger + '.lock')).toBe(true); // the killed run's
-    ok(analyse(twelve, 'i4', '--ledger', ledger));
+    ok(await analyse(twelve, 'i4', '--ledger', ledger));
     expect(existsSync(ledger + '.lock')).toBe(false);
     expect(ledgerJson(ledger).runs).toHaveLength(2);
   }, 30_000);
 
-  it('killed between the outputs and the ledger: the next run applies the pending ledger when the outputs are in place, else discards it', () => {
+  it('killed between the outputs and the ledger: the next run applies the pending ledger when the outputs are in place, else discards it', async () => {
     const l = join(tmp.dir, 'window.ledger');
-    ok(analyse(twelve, 'w1', '--ledger', l));
+    ok(await analyse(twelve, 'w1', '--ledger', l));
     const v1 = readFileSync(l);
-    ok(analyse(eleven, 'w2', '--ledger', l));
+    ok(await analyse(eleven, 'w2', '--ledger', l));
     // As if run 2 had died after renaming its outputs into w2/ but before renaming its ledger.
     renameSync(l, l + '.pending');
     writeFileSync(l, v1);
-    ok(analyse(twelve, 'w3', '--ledger', l));
+    ok(await analyse(twelve, 'w3', '--ledger', l));
     expect(ledgerJson(l).runs.map((x: { out: string }) => x.out)).toEqual(['w1', 'w2', 'w3'].map((o) => join(tmp.dir, o)));
     // As if run 4 had died before its outputs were in place: w4/ does not hold the manifest it names.
-    ok(analyse(eleven, 'w4', '--ledger', l));
+    ok(await analyse(eleven, 'w4', '--ledger', l));
     const w4manifest = readFileSync(join(tmp.dir, 'w4', 'manifest.json'));
     renameSync(l, l + '.pending');
     copyFileSync(join(tmp.dir, 'w3', 'manifest.json'), join(tmp.dir, 'w4', 'manifest.json'));
@@ -250,7 +250,7 @@ describe('an interrupted run leaves the ledger unchanged', () => {
     const l3 = ledgerJson(l + '.pending');
     l3.runs.pop();
     writeFileSync(l, JSON.stringify(l3));
-    ok(analyse(twelve, 'w5', '--ledger', l));
+    ok(await analyse(twelve, 'w5', '--ledger', l));
     expect(ledgerJson(l).runs.map((x: { out: string }) => x.out)).toEqual(['w1', 'w2', 'w3', 'w5'].map((o) => join(tmp.dir, o)));
     expect(existsSync(l + '.pending')).toBe(false);
   });

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate/generate.js';
 import { writeAtomically } from '../src/output/write.js';
-import { cells, CODES_CSV, csvObjects, manifestOf, metricsOf, leftovers, metric, readTree, REGIONS_CSV, REPO, traject } from './cli-helpers.js';
+import { cells, CODES_CSV, csvObjects, manifestOf, metricsOf, leftovers, metric, readTree, REGIONS_CSV, REPO, traject, cli } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-cli-output-');
@@ -74,9 +74,9 @@ function disclosureInput(prefix = 'd'): string {
 describe('disclosure control as published', () => {
   const input = tmp.file('disclosure.csv', disclosureInput());
 
-  it('default (CBS): counts 0-7 suppressed, others rounded to 5; shares from rounded counts', () => {
+  it('default (CBS): counts 0-7 suppressed, others rounded to 5; shares from rounded counts', async () => {
     const out = join(tmp.dir, 'out-cbs');
-    const r = traject(['analyse', '--input', input, ...base(out)]);
+    const r = await cli(['analyse', '--input', input, ...base(out)]);
     expect(r.code).toBe(0);
     const rows = metricsOf(out);
     const c = (area: string, measure: string, category?: string) => cells(rows, { area, measure, category });
@@ -121,9 +121,9 @@ describe('disclosure control as published', () => {
     expect(manifestOf(out).publication).not.toMatch(/internal/i);
   });
 
-  it('--disclosure off: exact figures, every row marked internal, and the manifest and report say so', () => {
+  it('--disclosure off: exact figures, every row marked internal, and the manifest and report say so', async () => {
     const out = join(tmp.dir, 'out-off');
-    const r = traject(['analyse', '--input', input, ...base(out), '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', input, ...base(out), '--disclosure', 'off']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/INTERNAL RUN/);
     const rows = metricsOf(out);
@@ -152,14 +152,14 @@ describe('disclosure control as published', () => {
     expect(m.totals.clients).toBe(30);
   });
 
-  it('under disclosure control the terminal and the manifest show counts of youths rounded, or suppressed', () => {
+  it('under disclosure control the terminal and the manifest show counts of youths rounded, or suppressed', async () => {
     // 13 youths, one product each in 2021: published as 15 (13 rounds to 15); 2 in two municipalities: suppressed.
     const lines = ['client_id,gemeente,productcode,begindatum,einddatum'];
     for (let i = 1; i <= 13; i++) lines.push(`r${i},GM0014,A1,2021-03-01,2021-04-30`);
     lines.push('r1,GM0034,A1,2021-06-01,2021-06-30', 'r2,GM0034,A1,2021-06-01,2021-06-30');
     const input13 = tmp.file('thirteen.csv', lines.join('\n') + '\n');
     const out = join(tmp.dir, 'out-13');
-    const r = traject(['analyse', '--input', input13, ...base(out)]);
+    const r = await cli(['analyse', '--input', input13, ...base(out)]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('15 (rounded) clients');
     expect(r.stdout).toContain('cohort 2021: 15 (rounded) youths');
@@ -169,14 +169,14 @@ describe('disclosure control as published', () => {
     expect(m.totals.clientsInSeveralMunicipalities).toBeNull();
     expect(m.totals.products).toBe(15); // products are records, not youths: exact
     const off = join(tmp.dir, 'out-13-off');
-    const r2 = traject(['analyse', '--input', input13, ...base(off), '--disclosure', 'off']);
+    const r2 = await cli(['analyse', '--input', input13, ...base(off), '--disclosure', 'off']);
     expect(r2.stdout).toContain('13 clients');
     expect(manifestOf(off).totals.clientsInSeveralMunicipalities).toBe(2);
   });
 
-  it('--labels: Gemeente A, B, ... in code order; no municipality code in the published tables; the key file is named not for publication', () => {
+  it('--labels: Gemeente A, B, ... in code order; no municipality code in the published tables; the key file is named not for publication', async () => {
     const out = join(tmp.dir, 'out-labels');
-    const r = traject(['analyse', '--input', input, ...base(out), '--labels']);
+    const r = await cli(['analyse', '--input', input, ...base(out), '--labels']);
     expect(r.code).toBe(0);
     const rows = metricsOf(out);
     // Sorted codes GM0014 < GM0034 < GM0037 < GM0047 -> A, B, C, D.
@@ -213,63 +213,63 @@ describe('atomic output', () => {
     return { parent, out, before: readTree(out) };
   };
 
-  it('an existing folder that is not an earlier traject run is refused, untouched', () => {
+  it('an existing folder that is not an earlier traject run is refused, untouched', async () => {
     const parent = join(tmp.dir, 'atomic-foreign');
     const out = join(parent, 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'thesis.docx'), 'years of work\n');
     const before = readTree(out);
-    const r = traject(['analyse', '--input', input, ...base(out), '--quiet']);
+    const r = await cli(['analyse', '--input', input, ...base(out), '--quiet']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not the output of an earlier traject run');
     expect(readTree(out)).toEqual(before);
   });
 
-  it('a failed run (missing codes file) leaves the existing folder as it was, and no temp folders', () => {
+  it('a failed run (missing codes file) leaves the existing folder as it was, and no temp folders', async () => {
     const { parent, out, before } = prepare('atomic-codes');
-    const r = traject(['analyse', '--input', input, '--codes', join(tmp.dir, 'no-such-codes.csv'), '--year', '2021', '--out', out]);
+    const r = await cli(['analyse', '--input', input, '--codes', join(tmp.dir, 'no-such-codes.csv'), '--year', '2021', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no-such-codes\.csv/);
     expect(readTree(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['results']);
   });
 
-  it('a refused run (--strict) leaves the existing folder as it was, and no temp folders', () => {
+  it('a refused run (--strict) leaves the existing folder as it was, and no temp folders', async () => {
     const { parent, out, before } = prepare('atomic-strict');
-    const r = traject(['analyse', '--input', input, bad, ...base(out), '--strict']);
+    const r = await cli(['analyse', '--input', input, bad, ...base(out), '--strict']);
     expect(r.code).toBe(2);
     expect(readTree(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['results']);
   });
 
-  it('a successful run replaces the folder as a whole', () => {
+  it('a successful run replaces the folder as a whole', async () => {
     const { parent, out } = prepare('atomic-ok');
-    const r = traject(['analyse', '--input', input, ...base(out), '--quiet']);
+    const r = await cli(['analyse', '--input', input, ...base(out), '--quiet']);
     expect(r.code).toBe(0);
     expect(existsSync(join(out, 'notes.txt'))).toBe(false);
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8')).toMatch(/^level,area,/);
     expect(readdirSync(parent)).toEqual(['results']);
   });
 
-  it('--out naming the folder that holds the inputs (here: .) never deletes them', () => {
+  it('--out naming the folder that holds the inputs (here: .) never deletes them', async () => {
     const work = join(tmp.dir, 'atomic-dot');
     mkdirSync(work);
     writeFileSync(join(work, 'data.csv'), disclosureInput('dot'));
     writeFileSync(join(work, 'codes.csv'), CODES_CSV);
     writeFileSync(join(work, 'notes.txt'), 'the analyst\'s notes\n');
     const before = readTree(work);
-    const r = traject(['analyse', '--input', 'data.csv', '--codes', 'codes.csv', '--year', '2021', '--out', '.', '--quiet'], { cwd: work });
+    const r = await cli(['analyse', '--input', 'data.csv', '--codes', 'codes.csv', '--year', '2021', '--out', '.', '--quiet'], { cwd: work });
     const after = readTree(work);
     for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes), `${name} survives`).toBe(true);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/out/);
   });
 
-  it('--out naming an existing file (the input itself) does not replace it', () => {
+  it('--out naming an existing file (the input itself) does not replace it', async () => {
     const f = join(tmp.dir, 'atomic-file.csv');
     writeFileSync(f, disclosureInput('file'));
     const before = readFileSync(f);
-    const r = traject(['analyse', '--input', f, '--codes', codes, '--year', '2021', '--out', f, '--quiet']);
+    const r = await cli(['analyse', '--input', f, '--codes', codes, '--year', '2021', '--out', f, '--quiet']);
     expect(existsSync(f) && statSync(f).isFile() && readFileSync(f).equals(before)).toBe(true);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(f);
@@ -301,10 +301,10 @@ describe('atomic output', () => {
 // 9. Excel
 
 describe('--excel', () => {
-  it("metrics.csv with a UTF-8 BOM, ';' and decimal commas", () => {
+  it("metrics.csv with a UTF-8 BOM, ';' and decimal commas", async () => {
     const input = tmp.file('excel.csv', disclosureInput('e'));
     const out = join(tmp.dir, 'out-excel');
-    const r = traject(['analyse', '--input', input, ...base(out), '--excel', '--disclosure', 'off']);
+    const r = await cli(['analyse', '--input', input, ...base(out), '--excel', '--disclosure', 'off']);
     expect(r.code).toBe(0);
     const bytes = readFileSync(join(out, 'metrics.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -327,8 +327,8 @@ describe('--excel', () => {
 describe('progress and summary', () => {
   const input = tmp.file('progress.csv', disclosureInput('p'));
 
-  it('--quiet: nothing on stdout or stderr on success', () => {
-    const r = traject(['analyse', '--input', input, ...base(join(tmp.dir, 'out-quiet')), '--quiet']);
+  it('--quiet: nothing on stdout or stderr on success', async () => {
+    const r = await cli(['analyse', '--input', input, ...base(join(tmp.dir, 'out-quiet')), '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('');
@@ -349,7 +349,7 @@ describe('progress and summary', () => {
 });
 
 describe('version', () => {
-  it('--version prints the package version, the one the manifest records', () => {
+  it('--version prints the package version, the one the manifest records', async () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
     const r = traject(['--version']);
     expect(r.code).toBe(0);

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bsns, CODES_CSV, REGIONS_CSV, traject, type CliResult } from './cli-helpers.js';
+import { bsns, cli, CODES_CSV, REGIONS_CSV, type CliResult } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-cli-privacy-');
@@ -105,8 +105,8 @@ describe('the canary: no client key in any output, message or file', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it('the test data exercise every kind of row (checked through the default run)', () => {
-    const r = traject(['analyse', '--input', good, bad, ...common('out-default')]);
+  it('the test data exercise every kind of row (checked through the default run)', async () => {
+    const r = await cli(['analyse', '--input', good, bad, ...common('out-default')]);
     expect(r.code).toBe(0);
     const rejects = readFileSync(join(tmp.dir, 'out-default', 'rejects.csv'), 'utf8');
     for (const reason of ['wrong number of fields', 'malformed quotes', 'missing municipality', 'unknown municipality code format',
@@ -115,44 +115,44 @@ describe('the canary: no client key in any output, message or file', () => {
     expect(leaks(r, join(tmp.dir, 'out-default'))).toEqual([]);
   });
 
-  it('--labels --excel --lang en', () => {
-    const r = traject(['analyse', '--input', good, bad, ...common('out-labels'), '--labels', '--excel', '--lang', 'en']);
+  it('--labels --excel --lang en', async () => {
+    const r = await cli(['analyse', '--input', good, bad, ...common('out-labels'), '--labels', '--excel', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(leaks(r, join(tmp.dir, 'out-labels'))).toEqual([]);
   });
 
-  it('--disclosure off (exact figures)', () => {
-    const r = traject(['analyse', '--input', good, bad, ...common('out-off'), '--disclosure', 'off', '--include-pgb']);
+  it('--disclosure off (exact figures)', async () => {
+    const r = await cli(['analyse', '--input', good, bad, ...common('out-off'), '--disclosure', 'off', '--include-pgb']);
     expect(r.code).toBe(0);
     expect(leaks(r, join(tmp.dir, 'out-off'))).toEqual([]);
   });
 
-  it('--kind claims', () => {
-    const r = traject(['analyse', '--input', good, bad, ...common('out-claims'), '--kind', 'claims']);
+  it('--kind claims', async () => {
+    const r = await cli(['analyse', '--input', good, bad, ...common('out-claims'), '--kind', 'claims']);
     expect(r.code).toBe(0);
     expect(leaks(r, join(tmp.dir, 'out-claims'))).toEqual([]);
   });
 
-  it('a run that fails: --strict with rejected rows', () => {
-    const r = traject(['analyse', '--input', good, bad, ...common('out-strict'), '--strict']);
+  it('a run that fails: --strict with rejected rows', async () => {
+    const r = await cli(['analyse', '--input', good, bad, ...common('out-strict'), '--strict']);
     expect(r.code).toBe(2);
     expect(leaks(r, join(tmp.dir, 'out-strict'))).toEqual([]);
   });
 
-  it('a run that fails: the code table is missing', () => {
-    const r = traject(['analyse', '--input', good, '--codes', join(tmp.dir, 'missing.csv'), '--year', '2021', '--out', join(tmp.dir, 'out-nocodes')]);
+  it('a run that fails: the code table is missing', async () => {
+    const r = await cli(['analyse', '--input', good, '--codes', join(tmp.dir, 'missing.csv'), '--year', '2021', '--out', join(tmp.dir, 'out-nocodes')]);
     expect(r.code).toBe(1);
     expect(leaks(r, join(tmp.dir, 'out-nocodes'))).toEqual([]);
   });
 
-  it('a file without a header line (its first line is data) fails without printing that line', () => {
-    const r = traject(['analyse', '--input', headerless, ...common('out-headerless')]);
+  it('a file without a header line (its first line is data) fails without printing that line', async () => {
+    const r = await cli(['analyse', '--input', headerless, ...common('out-headerless')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(headerless);
     expect(leaks(r, join(tmp.dir, 'out-headerless'))).toEqual([]);
   });
 
-  it('the same file read through a profile with header: false', () => {
+  it('the same file read through a profile with header: false', async () => {
     const dir = join(tmp.dir, 'run-noheader');
     mkdirSync(dir);
     const run = join(dir, 'run.json');
@@ -161,24 +161,24 @@ describe('the canary: no client key in any output, message or file', () => {
       codes, regions, year: 2021, out: 'results',
     }));
     inputs.add(run);
-    const r = traject(['analyse', '--run', run, '--workers', '2']);
+    const r = await cli(['analyse', '--run', run, '--workers', '2']);
     expect(r.code).toBe(0);
     expect(leaks(r, dir)).toEqual([]);
   });
 
-  it('a raw-BSN file is refused without printing a BSN or another key', () => {
-    const r = traject(['analyse', '--input', bsnFile, ...common('out-bsn')]);
+  it('a raw-BSN file is refused without printing a BSN or another key', async () => {
+    const r = await cli(['analyse', '--input', bsnFile, ...common('out-bsn')]);
     expect(r.code).toBe(2);
     expect(leaks(r, join(tmp.dir, 'out-bsn'), bsnKeys)).toEqual([]);
   });
 
-  it('traject pseudonymise prints counts only and leaves no key in its output', () => {
+  it('traject pseudonymise prints counts only and leaves no key in its output', async () => {
     const out = join(tmp.dir, 'pseudo', 'good.csv');
     mkdirSync(join(tmp.dir, 'pseudo'));
-    const r = traject(['pseudonymise', '--input', good, '--output', out, '--key', join(tmp.dir, 'pseudo', 'k.key'), '--create-key']);
+    const r = await cli(['pseudonymise', '--input', good, '--output', out, '--key', join(tmp.dir, 'pseudo', 'k.key'), '--create-key']);
     expect(r.code).toBe(0);
     expect(leaks(r, join(tmp.dir, 'pseudo'))).toEqual([]);
-    const r2 = traject(['analyse', '--input', out, ...common('out-pseudo')]);
+    const r2 = await cli(['analyse', '--input', out, ...common('out-pseudo')]);
     expect(r2.code).toBe(0);
     expect(leaks(r2, join(tmp.dir, 'out-pseudo'))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // SPEC 10 through the CLI: the optional columns are read, unreadable values are counted in the
 // manifest and never rejected, ended_as_planned appears only with a reason column. By hand.
 import { afterAll, describe, expect, it } from 'vitest';
-import { CODES_CSV, manifestOf, metric, metricsOf, traject } from './cli-helpers.js';
+import { cli, CODES_CSV, manifestOf, metric, metricsOf } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-tic-');
@@ -21,10 +21,10 @@ const rows = [
 ];
 
 describe('optional columns of SPEC 10 and 11', () => {
-  it('counts unreadable values as data quality, rejects nothing, and reports how trajectories ended', () => {
+  it('counts unreadable values as data quality, rejects nothing, and reports how trajectories ended', async () => {
     const input = tmp.file('with.csv', [header, ...rows].join('\n') + '\n');
     const out = `${tmp.dir}/out-with`;
-    const r = traject(['analyse', '--input', input, '--codes', codes, '--year', '2021', '--out', out, '--disclosure', 'off', '--quiet']);
+    const r = await cli(['analyse', '--input', input, '--codes', codes, '--year', '2021', '--out', out, '--disclosure', 'off', '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const m = manifestOf(out);
@@ -40,11 +40,11 @@ describe('optional columns of SPEC 10 and 11', () => {
     expect(metric(rowsOut, { area: 'all', measure: 'duration_class', bucket: '3-6m' })).toMatchObject({ numerator: '1', denominator: '3' });
   });
 
-  it('leaves ended_as_planned out when no source has a reason for ending', () => {
+  it('leaves ended_as_planned out when no source has a reason for ending', async () => {
     const plain = [header.split(',').slice(0, 5).join(','), ...rows.map((l) => l.split(',').slice(0, 5).join(','))];
     const input = tmp.file('without.csv', plain.join('\n') + '\n');
     const out = `${tmp.dir}/out-without`;
-    const r = traject(['analyse', '--input', input, '--codes', codes, '--year', '2021', '--out', out, '--disclosure', 'off', '--quiet']);
+    const r = await cli(['analyse', '--input', input, '--codes', codes, '--year', '2021', '--out', out, '--disclosure', 'off', '--quiet']);
     expect(r.code).toBe(0);
     expect(metricsOf(out).some((x) => x.measure === 'ended_as_planned')).toBe(false);
     expect(manifestOf(out).inputs[0].unreadable).toBeUndefined();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { traject } from './cli-helpers.js';
+import { cli, type CliResult } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 import { ExcelJS } from './workbook-helpers.js';
 
@@ -50,7 +50,7 @@ async function dataRows(file: string): Promise<unknown[][]> {
   return out;
 }
 
-let listing: ReturnType<typeof traject>;
+let listing: CliResult;
 beforeAll(async () => {
   // GM0034 in a workbook: P1 twice in the row's period, once after it; G1 once.
   const wb = new ExcelJS.Workbook();
@@ -61,7 +61,7 @@ beforeAll(async () => {
   ws.addRow(['p3', 34, 'P1', new Date(Date.UTC(2021, 8, 1)), null]);
   ws.addRow(['g1', 34, 'G1', new Date(Date.UTC(2021, 8, 1)), null]);
   await wb.xlsx.writeFile(join(tmp.dir, 'gm34.xlsx'));
-  listing = traject(['codes', '--input', 'gm14.csv', 'gm34.xlsx', '--codes', 'codes.csv', '--out', 'codes-todo.xlsx'], { cwd: tmp.dir });
+  listing = await cli(['codes', '--input', 'gm14.csv', 'gm34.xlsx', '--codes', 'codes.csv', '--out', 'codes-todo.xlsx'], { cwd: tmp.dir });
 });
 
 describe('traject codes', () => {
@@ -86,14 +86,14 @@ describe('traject codes', () => {
     expect(String(wb.getWorksheet('Toelichting')!.getCell('A1').value)).toMatch(/voor eigen gebruik/);
   });
 
-  it('does not replace an existing file without --force, and writes only .xlsx', () => {
-    const first = traject(['codes', '--input', 'gm14.csv', '--out', 'forced.xlsx', '-q'], { cwd: tmp.dir });
+  it('does not replace an existing file without --force, and writes only .xlsx', async () => {
+    const first = await cli(['codes', '--input', 'gm14.csv', '--out', 'forced.xlsx', '-q'], { cwd: tmp.dir });
     expect(first.code).toBe(0);
-    const again = traject(['codes', '--input', 'gm14.csv', '--out', 'forced.xlsx'], { cwd: tmp.dir });
+    const again = await cli(['codes', '--input', 'gm14.csv', '--out', 'forced.xlsx'], { cwd: tmp.dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toBe('traject: --out forced.xlsx: the file exists (it may hold categories you filled in); choose another name, or replace it with --force\n');
-    expect(traject(['codes', '--input', 'gm14.csv', '--out', 'todo.csv'], { cwd: tmp.dir }).stderr).toContain('expected a workbook name ending in .xlsx');
-    expect(traject(['codes', '--input', 'gm14.csv', '--out', 'forced.xlsx', '--force', '-q'], { cwd: tmp.dir }).code).toBe(0);
+    expect((await cli(['codes', '--input', 'gm14.csv', '--out', 'todo.csv'], { cwd: tmp.dir })).stderr).toContain('expected a workbook name ending in .xlsx');
+    expect((await cli(['codes', '--input', 'gm14.csv', '--out', 'forced.xlsx', '--force', '-q'], { cwd: tmp.dir })).code).toBe(0);
   });
 
   it('filled in, reads back as a --codes table: every code mapped, the figures of the same rows added by hand', async () => {
@@ -106,11 +106,11 @@ describe('traject codes', () => {
     });
     await wb.xlsx.writeFile(join(tmp.dir, 'filled.xlsx'));
     // An unfilled row is named by its row.
-    const unfilled = traject(['analyse', '--input', 'gm14.csv', '--codes', 'codes-todo.xlsx', '--year', '2021', '--out', 'out-unfilled'], { cwd: tmp.dir });
+    const unfilled = await cli(['analyse', '--input', 'gm14.csv', '--codes', 'codes-todo.xlsx', '--year', '2021', '--out', 'out-unfilled'], { cwd: tmp.dir });
     expect(unfilled.code).toBe(1);
     expect(unfilled.stderr).toContain('codes-todo.xlsx, sheet Codes, row 4: column category is empty (fill in one of ambulant_non_ggz, ggz,');
 
-    const again = traject(['codes', '--input', 'gm14.csv', 'gm34.xlsx', '--codes', 'filled.xlsx', '--out', 'again.xlsx', '-q'], { cwd: tmp.dir });
+    const again = await cli(['codes', '--input', 'gm14.csv', 'gm34.xlsx', '--codes', 'filled.xlsx', '--out', 'again.xlsx', '-q'], { cwd: tmp.dir });
     expect(again.stderr).toBe('');
     const rows = await dataRows(join(tmp.dir, 'again.xlsx'));
     expect(rows.every((r) => r[6] === 'mapping')).toBe(true);
@@ -120,8 +120,8 @@ describe('traject codes', () => {
     // The same mapping by hand: the old table plus one municipality row per code filled in.
     tmp.file('by-hand.csv', CODES + 'Z1,jeugdbescherming,,GM0014,,\nX9,ggz,,GM0014,,\nP1,overig_multidisciplinair,,GM0034,,\n');
     const common = ['--input', 'gm14.csv', 'gm34.xlsx', '--year', '2021', '--disclosure', 'off', '-q'];
-    expect(traject(['analyse', ...common, '--codes', 'filled.xlsx', '--out', 'out-filled'], { cwd: tmp.dir }).stderr).toBe('');
-    expect(traject(['analyse', ...common, '--codes', 'by-hand.csv', '--out', 'out-hand'], { cwd: tmp.dir }).stderr).toBe('');
+    expect((await cli(['analyse', ...common, '--codes', 'filled.xlsx', '--out', 'out-filled'], { cwd: tmp.dir })).stderr).toBe('');
+    expect((await cli(['analyse', ...common, '--codes', 'by-hand.csv', '--out', 'out-hand'], { cwd: tmp.dir })).stderr).toBe('');
     expect(readFileSync(join(tmp.dir, 'out-filled/metrics.csv'), 'utf8')).toBe(readFileSync(join(tmp.dir, 'out-hand/metrics.csv'), 'utf8'));
     // And by hand: 14 youths start in 2021 in GM0014 (G1 x5 and X9 x3: 8 ggz; Z1 x4: jeugdbescherming;
     // A1 x2); 4 in GM0034, of whom p3 (P1 after the period) is overig.

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, traject } from './cli-helpers.js';
+import { cli, parseCsv, traject } from './cli-helpers.js';
 
 let dir = '';
 
@@ -112,8 +112,8 @@ describe('planted case mix (SPEC 12)', () => {
     expect(html).not.toContain('id="trechters"');
   });
 
-  it('refuses an unknown --compare', () => {
-    const r = traject(['analyse', '--input', 'data.csv', '--codes', 'codes.csv', '--year', '2021', '--out', 'x', '--compare', 'funel'], { cwd: dir });
+  it('refuses an unknown --compare', async () => {
+    const r = await cli(['analyse', '--input', 'data.csv', '--codes', 'codes.csv', '--year', '2021', '--out', 'x', '--compare', 'funel'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--compare/);
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GeneratedFiles } from '../src/generate/generate.js';
-import { parseCsv, traject } from './cli-helpers.js';
+import { cli, parseCsv } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir('traject-gen-');
@@ -419,7 +419,7 @@ describe('generate with clean: true', () => {
     const metrics: string[] = [];
     for (const [name, g] of [['m', await generate(tmp.dir + '/fig-m', small)], ['c', await generate(tmp.dir + '/fig-c', { ...small, clean: true })]] as const) {
       const out = `${tmp.dir}/fig-out-${name}`;
-      const r = traject(['analyse', '--input', ...g.inputs, '--codes', g.codes, '--regions', g.regions, '--year', '2021', '--disclosure', 'off', '--out', out, '--quiet']);
+      const r = await cli(['analyse', '--input', ...g.inputs, '--codes', g.codes, '--regions', g.regions, '--year', '2021', '--disclosure', 'off', '--out', out, '--quiet']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       metrics.push(readFileSync(`${out}/metrics.csv`, 'utf8'));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate/generate.js';
-import { readTree, REPO, traject } from './cli-helpers.js';
+import { cli, readTree, REPO } from './cli-helpers.js';
 
 const GOLDEN = join(REPO, 'test/golden/outputs.json');
 const update = process.env.TRAJECT_UPDATE_GOLDEN === '1';
@@ -59,9 +59,9 @@ describe('outputs are byte-identical to the saved ones', () => {
     if (update) writeFileSync(GOLDEN, JSON.stringify(seen, null, 2) + '\n');
   });
   for (const [name, args] of Object.entries(CASES)) {
-    it(name, () => {
+    it(name, async () => {
       const out = `out-${name.replace(/ /g, '-')}`;
-      const r = traject(['analyse', ...args, '--out', out, '--quiet', '--workers', '2'], { cwd: dir });
+      const r = await cli(['analyse', ...args, '--out', out, '--quiet', '--workers', '2'], { cwd: dir });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       seen[name] = hashes(join(dir, out));
