@@ -39,34 +39,38 @@ export async function cli(args: readonly string[], opts: { cwd?: string } = {}):
   const { main } = await bundle;
   const out: string[] = [];
   const err: string[] = [];
-  const streams = [[process.stdout, out], [process.stderr, err]] as const;
-  const writes = streams.map(([stream]) => stream.write);
-  const consoleLog = console.log;
-  const consoleError = console.error;
-  const here = process.cwd();
-  const exit = process.exit;
-  // yargs exits the process after --help and --version: those run as a process (traject()).
-  process.exit = ((c?: number) => { throw new Error(`the CLI called process.exit(${c}): run this command with traject()`); }) as typeof process.exit;
   const grab = (into: string[]) => (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    const done = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
-    done?.();
+    (rest.find((x) => typeof x === 'function') as (() => void) | undefined)?.();
     return true;
   };
-  for (const [stream, into] of streams) stream.write = grab(into) as typeof stream.write;
-  console.log = (...xs: unknown[]) => void out.push(xs.map(String).join(' ') + '\n');
-  console.error = (...xs: unknown[]) => void err.push(xs.map(String).join(' ') + '\n');
+  const restore = [
+    swap(process.stdout, 'write', grab(out)),
+    swap(process.stderr, 'write', grab(err)),
+    swap(console, 'log', (...xs: unknown[]) => void out.push(xs.map(String).join(' ') + '\n')),
+    swap(console, 'error', (...xs: unknown[]) => void err.push(xs.map(String).join(' ') + '\n')),
+    // yargs exits the process after --help and --version: those run as a process (traject()).
+    swap(process, 'exit', (c?: number) => { throw new Error(`the CLI called process.exit(${c}): run this command with traject()`); }),
+  ];
+  const here = process.cwd();
   try {
     process.chdir(opts.cwd ?? REPO);
     const code = await main([...args]);
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.chdir(here);
-    process.exit = exit;
-    streams.forEach(([stream], i) => (stream.write = writes[i]));
-    console.log = consoleLog;
-    console.error = consoleError;
+    for (const r of restore.reverse()) r();
   }
+}
+
+/** Sets obj[key] to value; the function returned puts back what was there (an own property, or none). */
+function swap(obj: object, key: string, value: unknown): () => void {
+  const own = Object.getOwnPropertyDescriptor(obj, key);
+  Object.defineProperty(obj, key, { value, configurable: true, writable: true });
+  return () => {
+    if (own) Object.defineProperty(obj, key, own);
+    else delete (obj as Record<string, unknown>)[key];
+  };
 }
 
 /** Every file under `dir` (recursively), by path relative to `dir`, as bytes. */
