@@ -19,7 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generate } from '../src/generate/generate.js';
 import { printPdf } from '../src/output/pdf.js';
 import { renderReport } from '../src/report/report.js';
-import { REPO, traject } from './cli-helpers.js';
+import { cli, REPO } from './cli-helpers.js';
 import { reportInput, reportInputWithTexts } from './fixtures/report-fixture.js';
 import { tempDir } from './helpers.js';
 
@@ -53,18 +53,18 @@ beforeAll(async () => {
   reports['fixture-long-names'] = renderReport(reportInputWithTexts('cbs', 'nl', texts));
   // the demo data, and a small generated data set: the CLI, as a user runs it
   const sample = (f: string) => join(REPO, 'fixtures/sample', f);
-  const demo = traject(['analyse', '--input', sample('toewijzingen_a.csv'), sample('toewijzingen_b.csv'), '--codes', sample('codes.csv'),
+  const demo = await cli(['analyse', '--input', sample('toewijzingen_a.csv'), sample('toewijzingen_b.csv'), '--codes', sample('codes.csv'),
     '--regions', sample('regions.csv'), '--year', '2021', '--out', join(tmp.dir, 'demo'), '--quiet', '--workers', '2']);
   expect(demo.code, demo.stderr).toBe(0);
   reports.demo = readFileSync(join(tmp.dir, 'demo/report.html'), 'utf8');
   // the demo data with several years and gaps and a breakdown (SPEC 11): every section of the report
-  const series = traject(['analyse', '--input', sample('toewijzingen_a.csv'), sample('toewijzingen_b.csv'), '--codes', sample('codes.csv'),
+  const series = await cli(['analyse', '--input', sample('toewijzingen_a.csv'), sample('toewijzingen_b.csv'), '--codes', sample('codes.csv'),
     '--regions', sample('regions.csv'), '--year', '2020-2022', '--gap-days', '14,30', '--by', 'start_category', '--out', join(tmp.dir, 'series'),
     '--quiet', '--workers', '2']);
   expect(series.code, series.stderr).toBe(0);
   reports['demo-series'] = readFileSync(join(tmp.dir, 'series/report.html'), 'utf8');
   const g = await generate(join(tmp.dir, 'gen'), { clients: 300, seed: 1, year: 2021 });
-  const small = traject(['analyse', '--input', ...g.inputs, '--codes', g.codes, '--regions', g.regions, '--year', '2021',
+  const small = await cli(['analyse', '--input', ...g.inputs, '--codes', g.codes, '--regions', g.regions, '--year', '2021',
     '--out', join(tmp.dir, 'small'), '--quiet', '--workers', '2']);
   expect(small.code, small.stderr).toBe(0);
   reports['small-suppressed'] = readFileSync(join(tmp.dir, 'small/report.html'), 'utf8');

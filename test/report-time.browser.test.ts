@@ -14,7 +14,7 @@ import { renderReport } from '../src/report/report.js';
 import type { ReportInput } from '../src/report/report.js';
 import { fmtDec, fmtInt, fmtPct } from '../src/report/format.js';
 import { durationPhrase } from '../src/report/format-time.js';
-import { REPO, traject } from './cli-helpers.js';
+import { cli, REPO } from './cli-helpers.js';
 import { reportInput, REGION_OF } from './fixtures/report-fixture.js';
 import { tempDir } from './helpers.js';
 
@@ -250,7 +250,7 @@ describe('other reports', () => {
   it('a run of the CLI with a year not final: its curve and trend show the rows of metrics.json, the year is marked', async () => {
     const sample = (f: string) => join(REPO, 'fixtures/sample', f);
     const out = join(tmp.dir, 'series');
-    const r = traject(['analyse', '--input', sample('toewijzingen_a.csv'), sample('toewijzingen_b.csv'), '--codes', sample('codes.csv'), '--regions', sample('regions.csv'),
+    const r = await cli(['analyse', '--input', sample('toewijzingen_a.csv'), sample('toewijzingen_b.csv'), '--codes', sample('codes.csv'), '--regions', sample('regions.csv'),
       '--year', '2021-2023', '--gap-days', '14,30', '--by', 'start_category', '--out', out, '--quiet', '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
