@@ -10,7 +10,7 @@
 //                    [--lean-only] [--no-lean] [--no-claims] [--no-npx]
 //
 // Prints per tool the median wall time (spawn to exit; traject as `node bin/traject.js`), peak RSS
-// (the child's own process.resourceUsage().maxRSS, through the preloaded bench/rss-probe.js), rows
+// (the child's own VmHWM, through the preloaded bench/rss-probe.js), rows
 // per second and the ratios traject / reference and traject / lean SQL; then traject with
 // --workers 1 and 2 (on the default export; with --lean-only on the clean one); and once what
 // `npx traject` adds to `node bin/traject.js` at start-up. --scaling does the comparisons for 1, 2,
