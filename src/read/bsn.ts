@@ -9,8 +9,8 @@
 import { normaliseHeader } from './columns.js';
 import { fnv1a, FNV_OFFSET } from '../model/bytes.js';
 
-/** The byte '0', hashed before an 8-digit value. */
-const ZERO = Uint8Array.of(48);
+/** The hash of the byte '0': where an 8-digit value's hash starts. */
+const AFTER_ZERO = fnv1a(Uint8Array.of(48), 0, 1);
 
 /**
  * The elfproef (eleven test) of a BSN: exactly 9 digits d1..d9, not all zeros, with
@@ -72,7 +72,7 @@ export function clientSampler(cap = BSN_SAMPLE_PER_CHUNK): { sample: ClientSampl
       let digits = len === 8 || len === 9;
       for (let i = s; digits && i < e; i++) if (b[i] < 48 || b[i] > 57) digits = false;
       // An 8-digit value hashes as its 9-digit form with the leading zero a spreadsheet dropped.
-      const h = fnv1a(b, s, e, digits && len === 8 ? fnv1a(ZERO, 0, 1) : FNV_OFFSET) >>> 0;
+      const h = fnv1a(b, s, e, digits && len === 8 ? AFTER_ZERO : FNV_OFFSET) >>> 0;
       if (seen.has(h)) return;
       seen.add(h);
       (digits && elfproefBytes(b, s, e) ? sample.passing : sample.other).push(h);
