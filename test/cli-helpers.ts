@@ -15,9 +15,15 @@ export interface CliResult {
   stderr: string;
 }
 
+const BUNDLE = join(REPO, 'dist/src/traject.bundle.mjs');
+/** `npm test` builds dist/ first; these helpers only check it is there. */
+function requireBuilt(): void {
+  if (!existsSync(BUNDLE)) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+}
+
 /** Runs `node bin/traject.js ...args` from the repository root; stdout/stderr are pipes, not a TTY. */
 export function traject(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  if (!existsSync(join(REPO, 'dist/src/traject.bundle.mjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+  requireBuilt();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', timeout: 60_000, env: opts.env ? { ...process.env, ...opts.env } : process.env });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -34,8 +40,8 @@ let bundle: Promise<{ main: (argv: string[]) => Promise<number> }> | null = null
  * One command at a time: it changes the working folder and the streams' write functions.
  */
 export async function cli(args: readonly string[], opts: { cwd?: string } = {}): Promise<CliResult> {
-  if (!existsSync(join(REPO, 'dist/src/traject.bundle.mjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
-  bundle ??= import(pathToFileURL(join(REPO, 'dist/src/traject.bundle.mjs')).href) as Promise<{ main: (argv: string[]) => Promise<number> }>;
+  requireBuilt();
+  bundle ??= import(pathToFileURL(BUNDLE).href) as Promise<{ main: (argv: string[]) => Promise<number> }>;
   const { main } = await bundle;
   const out: string[] = [];
   const err: string[] = [];
