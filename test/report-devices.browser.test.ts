@@ -95,6 +95,12 @@ const keptPage = (name: string, screen: (typeof SCREENS)[number], media: 'screen
 };
 /** The pages the tests below read again: the laptop view of the small data set (its contrast) and the printed fixture. */
 const KEPT = new Set(['small-suppressed@1280/screen', 'fixture-nl@1280/print']);
+/** A page for one test: the kept one where a later test reads it again (`done` leaves it open), else a fresh one that `done` closes. */
+async function pageFor(name: string, screen: (typeof SCREENS)[number], media: 'screen' | 'print' = 'screen'): Promise<{ page: Page; done: () => Promise<void> }> {
+  if (KEPT.has(`${name}@${screen.name}/${media}`)) return { page: await keptPage(name, screen, media), done: () => Promise.resolve() };
+  const page = await open(name, screen, media);
+  return { page, done: () => page.context().close() };
+}
 
 /**
  * The smallest size at which chart text is drawn, in CSS px: its font size times every scale
@@ -187,9 +193,7 @@ describe('on a laptop (1280 px) and a phone (390 px)', () => {
   for (const { name, screen, axe: withAxe, shot } of CASES) {
     const narrow = screen.name === '390';
     it(`${name} at ${screen.name} px: no sideways scrolling, chart text at 10 px or more, labels ${narrow ? 'above' : 'beside'} their bars${withAxe ? '; axe: no violations' : ''}`, async () => {
-      const keep = KEPT.has(`${name}@${screen.name}/screen`);
-      const page = keep ? await keptPage(name, screen) : await open(name, screen);
-      const close = () => (keep ? Promise.resolve() : page.context().close());
+      const { page, done } = await pageFor(name, screen);
       const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
       expect(width).toBeLessThanOrEqual(screen.viewport.width);
 
@@ -244,7 +248,7 @@ describe('on a laptop (1280 px) and a phone (390 px)', () => {
       if (shot) await page.screenshot({ path: join(OUT, `devices-${name}-${screen.name}.png`), fullPage: true });
       if (!withAxe) {
         measured.push(`${name} @${screen.name}: page ${width} px wide, smallest chart text ${text.px} px ("${text.text}", of ${text.count})`);
-        await close();
+        await done();
         return;
       }
 
@@ -261,7 +265,7 @@ describe('on a laptop (1280 px) and a phone (390 px)', () => {
       if (narrow) expect(result.passes).toContain('color-contrast');
       else expect(result.passes).not.toContain('color-contrast');
       measured.push(`${name} @${screen.name}: page ${width} px wide, smallest chart text ${text.px} px ("${text.text}", of ${text.count}), axe violations ${result.violations.length}${narrow ? '' : ' (colours on the phone)'}`);
-      await close();
+      await done();
     });
   }
 
@@ -330,8 +334,7 @@ describe('on paper: printed by src/output/pdf.ts', () => {
     });
 
     it(`${c.name}: every heading shares its page with the start of what it heads`, async () => {
-      const keep = KEPT.has(`${c.name}@1280/print`);
-      const page = keep ? await keptPage(c.name, SCREENS[0], 'print') : await open(c.name, SCREENS[0], 'print');
+      const { page, done } = await pageFor(c.name, SCREENS[0], 'print');
       // each heading with the first words after it, as printed (innerText follows the print style sheet)
       const headings = await page.evaluate(() =>
         [...document.querySelectorAll('h2, h3, figcaption, .kindhead')].map((h) => {
@@ -340,7 +343,7 @@ describe('on paper: printed by src/output/pdf.ts', () => {
           return { heading: (h as HTMLElement).innerText, next: next?.innerText ?? '' };
         }),
       );
-      if (!keep) await page.context().close();
+      await done();
       expect(headings.length).toBeGreaterThan(12);
       const pages = pdfs[c.name].pages.map(words);
       for (const { heading, next } of headings) {
